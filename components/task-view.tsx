@@ -1,0 +1,98 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { usePathname, useRouter } from "next/navigation";
+import type { CurvesQuery, CurvesResponse, ScaleAxis } from "@/lib/schemas/curves";
+import { useCurvesQuery } from "@/lib/queries/curves-query";
+import { toViewState } from "@/lib/queries/query-view-state";
+import { prepareCurveChart } from "@/lib/charts/prepare-curve-chart";
+import { toPageSearch } from "@/lib/charts/curves-url";
+import { QueryFrame } from "./query-frame";
+
+// recharts is ~130 kB gzip: load it only where a chart is drawn.
+const CurveChart = dynamic(() => import("./charts/curve-chart").then((m) => m.CurveChart), {
+  ssr: false,
+  loading: () => <p role="status" className="muted">Drawing chart…</p>,
+});
+
+const AXES: { value: ScaleAxis; label: string }[] = [
+  { value: "params", label: "Parameters" },
+  { value: "tokens", label: "Training tokens" },
+  { value: "flops", label: "Training FLOPs" },
+];
+
+function Controls({ data, query, onChange }: {
+  data: CurvesResponse;
+  query: CurvesQuery;
+  onChange: (next: Partial<CurvesQuery>) => void;
+}) {
+  return (
+    <div className="controls">
+      <label>
+        Metric{" "}
+        <select value={data.metric.name} onChange={(e) => onChange({ metric: e.target.value, shots: undefined })}>
+          {data.options.metrics.map((m) => <option key={m} value={m}>{m}</option>)}
+        </select>
+      </label>
+      <label>
+        Shots{" "}
+        <select
+          value={data.shots === null ? "unknown" : String(data.shots)}
+          onChange={(e) => onChange({ shots: e.target.value === "unknown" ? "unknown" : Number(e.target.value) })}
+        >
+          {data.options.shots.map((s) => (
+            <option key={String(s)} value={s === null ? "unknown" : String(s)}>{s === null ? "unknown" : s}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Scale{" "}
+        <select value={query.x} onChange={(e) => onChange({ x: e.target.value as ScaleAxis })}>
+          {AXES.map((a) => <option key={a.value} value={a.value}>{a.label}</option>)}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+export function TaskView({ query }: { query: CurvesQuery }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const curves = useCurvesQuery(query);
+  const state = toViewState(curves, () => null);
+  const change = (next: Partial<CurvesQuery>) => {
+    router.replace(`${pathname}?${toPageSearch({ ...query, ...next })}`, { scroll: false });
+  };
+  return (
+    <QueryFrame state={state}>
+      {(data) => {
+        const chart = prepareCurveChart(data);
+        return (
+          <>
+            <Controls data={data} query={query} onChange={change} />
+            {chart.kind === "empty" ? (
+              <p className="empty">{chart.message}</p>
+            ) : (
+              <>
+                <CurveChart chart={chart} title={`${data.task.name}: ${chart.yLabel} against ${chart.xLabel}`} />
+                <p className="muted">
+                  {chart.pointCount} points in {chart.series.length} families.{" "}
+                  {data.task.chance === null
+                    ? "Chance level unknown for this task."
+                    : `Dashed line: chance (${data.task.chance}${data.task.chanceSource ? `, ${data.task.chanceSource}` : ""}).`}
+                  {chart.unplacedCount > 0 && ` ${chart.unplacedCount} result(s) not shown: model scale unknown on this axis.`}
+                </p>
+                {data.unplaced.length > 0 && (
+                  <details>
+                    <summary>Scale unknown ({data.unplaced.length})</summary>
+                    <ul>{data.unplaced.map((u) => <li key={u.model}>{u.model}: {u.value}</li>)}</ul>
+                  </details>
+                )}
+              </>
+            )}
+          </>
+        );
+      }}
+    </QueryFrame>
+  );
+}

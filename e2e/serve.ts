@@ -1,0 +1,46 @@
+// The app under test: a fresh database with the demo data (a throwaway
+// <name>_e2e_test next to DATABASE_URL, or an embedded PGlite in a temp folder),
+// a fresh production build, then `npm start`'s launcher.
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+
+const env: NodeJS.ProcessEnv = { ...process.env, ATLAS_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1" };
+let tempDir: string | null = null;
+
+async function freshSiblingDatabase(url: string): Promise<string> {
+  const parsed = new URL(url);
+  const name = decodeURIComponent(parsed.pathname.slice(1));
+  if (!name.endsWith("_test")) throw new Error(`Refusing to use "${name}" for e2e: DATABASE_URL must name a *_test database.`);
+  const e2eName = `${name.replace(/_test$/, "")}_e2e_test`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${e2eName}" WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE "${e2eName}"`);
+  await admin.end();
+  parsed.pathname = `/${e2eName}`;
+  return parsed.toString();
+}
+
+if (process.env.DATABASE_URL) {
+  env.DATABASE_URL = await freshSiblingDatabase(process.env.DATABASE_URL);
+} else {
+  tempDir = mkdtempSync(path.join(tmpdir(), "atlas-e2e-"));
+  env.ATLAS_DATA_DIR = path.join(tempDir, "pglite");
+}
+
+if (process.env.E2E_SKIP_BUILD !== "1") {
+  const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const server = spawn("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/start.ts"], { stdio: "inherit", env });
+const stop = () => server.kill("SIGTERM");
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+server.on("exit", (code) => {
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  process.exit(code ?? 0);
+});

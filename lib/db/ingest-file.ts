@@ -1,0 +1,104 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { parseFile } from "@/lib/ingest/parse-file";
+import { planIngest } from "@/lib/ingest/plan-ingest";
+import { IngestError } from "@/lib/ingest/ingest-error";
+import type { RegistryLookup } from "@/lib/ingest/plan-types";
+import { getPool } from "./client";
+import { writeIngestPlan } from "./write-ingest-plan";
+
+export type IngestFileInput = {
+  fileName: string;
+  bytes: Uint8Array;
+  registry: RegistryLookup;
+  note?: string | null;
+  dryRun?: boolean;
+  onProgress?: (done: number, total: number) => void;
+};
+
+export type IngestFileOutcome =
+  | {
+      ok: true;
+      fileName: string;
+      format: string;
+      uploadId: number | null;
+      alreadyUploaded: boolean;
+      parsed: number;
+      inserted: number;
+      updated: number;
+      skipped: number;
+      missingValues: number;
+      unknownScaleModels: string[];
+    }
+  | { ok: false; fileName: string; error: string };
+
+function decodeUtf8(fileName: string, bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new IngestError(fileName, "is not valid UTF-8 text");
+  }
+}
+
+/**
+ * The one way a file gets into the database, used by the CLI, the upload route
+ * and the demo seed: parse (pure), plan against the registry (pure), then write
+ * the whole file in one transaction, or nothing of it. A dry run does the same
+ * work and rolls back, so its counts are exact.
+ */
+export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutcome> {
+  const { fileName, bytes, registry } = input;
+  let plan;
+  try {
+    const parsed = parseFile(fileName, decodeUtf8(fileName, bytes));
+    plan = planIngest(fileName, parsed, registry);
+  } catch (err) {
+    if (err instanceof IngestError) return { ok: false, fileName, error: err.message };
+    throw err;
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const parsedCount = plan.rows.value.length;
+  const base = {
+    ok: true as const,
+    fileName,
+    format: plan.format,
+    parsed: parsedCount,
+    missingValues: plan.missingValues,
+    unknownScaleModels: plan.unknownScaleModels,
+  };
+
+  const client = await getPool().connect();
+  try {
+    await client.query("BEGIN");
+    const existing = await client.query<{ id: number }>("SELECT id FROM upload WHERE sha256 = $1", [sha256]);
+    if (existing.rows.length > 0) {
+      await client.query("ROLLBACK");
+      return { ...base, uploadId: existing.rows[0].id, alreadyUploaded: true, inserted: 0, updated: 0, skipped: parsedCount };
+    }
+    const counts = await writeIngestPlan(
+      client,
+      { fileName, sha256, format: plan.format, note: input.note ?? null },
+      plan,
+      input.onProgress,
+    );
+    await client.query(input.dryRun ? "ROLLBACK" : "COMMIT");
+    return {
+      ...base,
+      uploadId: input.dryRun ? null : counts.uploadId,
+      alreadyUploaded: false,
+      inserted: counts.inserted,
+      updated: counts.updated,
+      skipped: counts.skipped,
+    };
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    const pgErr = err as { code?: string; message?: string };
+    // Constraint violations (check 23514, not-null 23502, ...) are the file's fault: report, store nothing.
+    if (typeof pgErr.code === "string" && pgErr.code.startsWith("23")) {
+      return { ok: false, fileName, error: `${fileName}: rejected by the database: ${pgErr.message}` };
+    }
+    throw err;
+  } finally {
+    client.release();
+  }
+}

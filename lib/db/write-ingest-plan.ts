@@ -1,0 +1,196 @@
+import "server-only";
+import type pg from "pg";
+import type { IngestPlan, ModelPlan } from "@/lib/ingest/plan-types";
+
+/** Rows per INSERT ... SELECT FROM unnest(...) statement. */
+const CHUNK = 10_000;
+
+export type UploadInfo = { fileName: string; sha256: string; format: string; note: string | null };
+export type WriteCounts = { uploadId: number; inserted: number; updated: number; skipped: number };
+
+async function idsByName(client: pg.PoolClient, table: string, names: string[]): Promise<Map<string, number>> {
+  const { rows } = await client.query<{ id: number; name: string }>(
+    `SELECT id, name FROM ${table} WHERE name = ANY($1::text[])`,
+    [names],
+  );
+  return new Map(rows.map((r) => [r.name, r.id]));
+}
+
+async function upsertModels(client: pg.PoolClient, models: ModelPlan[]): Promise<Map<string, number>> {
+  const families = [...new Set(models.map((m) => m.family).filter((f): f is string => f !== null))];
+  await client.query(
+    "INSERT INTO model_family (name) SELECT unnest($1::text[]) ON CONFLICT (name) DO NOTHING",
+    [families],
+  );
+  const familyIds = await idsByName(client, "model_family", families);
+  // Registry and file facts only fill gaps in what is stored ...
+  await client.query(
+    `INSERT INTO model AS model (name, family_id, parameters, training_tokens, training_flops, flops_estimated,
+                        tokens_per_step, final_step, scale_source)
+     SELECT name, family_id, parameters, training_tokens, training_flops, flops_estimated, tokens_per_step, final_step, scale_source
+     FROM unnest($1::text[], $2::int[], $3::float8[], $4::float8[], $5::float8[], $6::bool[], $7::float8[], $8::int[], $9::text[])
+       AS u(name, family_id, parameters, training_tokens, training_flops, flops_estimated, tokens_per_step, final_step, scale_source)
+     ON CONFLICT (name) DO UPDATE SET
+       family_id = COALESCE(model.family_id, EXCLUDED.family_id),
+       parameters = COALESCE(model.parameters, EXCLUDED.parameters),
+       training_tokens = COALESCE(model.training_tokens, EXCLUDED.training_tokens),
+       training_flops = COALESCE(model.training_flops, EXCLUDED.training_flops),
+       flops_estimated = CASE WHEN model.training_flops IS NULL THEN EXCLUDED.flops_estimated ELSE model.flops_estimated END,
+       tokens_per_step = COALESCE(model.tokens_per_step, EXCLUDED.tokens_per_step),
+       final_step = COALESCE(model.final_step, EXCLUDED.final_step),
+       scale_source = COALESCE(model.scale_source, EXCLUDED.scale_source)`,
+    [
+      models.map((m) => m.name),
+      models.map((m) => (m.family === null ? null : familyIds.get(m.family) ?? null)),
+      models.map((m) => m.parameters),
+      models.map((m) => m.trainingTokens),
+      models.map((m) => m.trainingFlops),
+      models.map((m) => m.flopsEstimated),
+      models.map((m) => m.tokensPerStep),
+      models.map((m) => m.finalStep),
+      models.map((m) => m.source),
+    ],
+  );
+  // ... while facts a user supplied explicitly (--models, an upload's mapping) replace them.
+  const explicit = models.filter((m) => m.overwrite);
+  if (explicit.length > 0) {
+    await client.query(
+      `UPDATE model SET
+         family_id = COALESCE(u.family_id, model.family_id), parameters = COALESCE(u.parameters, model.parameters),
+         training_tokens = COALESCE(u.training_tokens, model.training_tokens),
+         training_flops = COALESCE(u.training_flops, model.training_flops),
+         flops_estimated = CASE WHEN u.training_flops IS NULL THEN model.flops_estimated ELSE u.flops_estimated END,
+         scale_source = COALESCE(u.scale_source, model.scale_source)
+       FROM unnest($1::text[], $2::int[], $3::float8[], $4::float8[], $5::float8[], $6::bool[], $7::text[])
+         AS u(name, family_id, parameters, training_tokens, training_flops, flops_estimated, scale_source)
+       WHERE model.name = u.name`,
+      [
+        explicit.map((m) => m.name),
+        explicit.map((m) => (m.family === null ? null : familyIds.get(m.family) ?? null)),
+        explicit.map((m) => m.parameters),
+        explicit.map((m) => m.trainingTokens),
+        explicit.map((m) => m.trainingFlops),
+        explicit.map((m) => m.flopsEstimated),
+        explicit.map((m) => m.source),
+      ],
+    );
+  }
+  const modelIds = await idsByName(client, "model", models.map((m) => m.name));
+  const aliases = models.flatMap((m) => m.aliases.map((a) => [a, modelIds.get(m.name)] as const));
+  await client.query(
+    `INSERT INTO model_alias (alias, model_id) SELECT * FROM unnest($1::text[], $2::int[])
+     ON CONFLICT (alias) DO NOTHING`,
+    [aliases.map((a) => a[0]), aliases.map((a) => a[1])],
+  );
+  return modelIds;
+}
+
+async function upsertCheckpoints(client: pg.PoolClient, plan: IngestPlan, modelIds: Map<string, number>) {
+  const cps = plan.checkpoints;
+  await client.query(
+    `INSERT INTO checkpoint AS c (model_id, revision, step, tokens_seen, is_final)
+     SELECT * FROM unnest($1::int[], $2::text[], $3::int[], $4::float8[], $5::bool[])
+     ON CONFLICT (model_id, revision) DO UPDATE SET
+       step = COALESCE(c.step, EXCLUDED.step), tokens_seen = COALESCE(c.tokens_seen, EXCLUDED.tokens_seen)`,
+    [
+      cps.map((c) => modelIds.get(c.model)),
+      cps.map((c) => c.revision),
+      cps.map((c) => c.step),
+      cps.map((c) => c.tokensSeen),
+      cps.map((c) => c.isFinal),
+    ],
+  );
+  const { rows } = await client.query<{ id: number; model_id: number; revision: string }>(
+    "SELECT id, model_id, revision FROM checkpoint WHERE model_id = ANY($1::int[])",
+    [[...new Set(modelIds.values())]],
+  );
+  return new Map(rows.map((r) => [`${r.model_id}\u0000${r.revision}`, r.id]));
+}
+
+async function upsertTasksAndMetrics(client: pg.PoolClient, plan: IngestPlan) {
+  const t = plan.tasks;
+  await client.query(
+    `INSERT INTO task AS t (name, suite, chance, chance_source, item_count)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::float8[], $4::text[], $5::int[])
+     ON CONFLICT (name) DO UPDATE SET
+       suite = COALESCE(t.suite, EXCLUDED.suite),
+       chance = COALESCE(t.chance, EXCLUDED.chance),
+       chance_source = CASE WHEN t.chance IS NULL THEN EXCLUDED.chance_source ELSE t.chance_source END,
+       item_count = COALESCE(t.item_count, EXCLUDED.item_count)`,
+    [t.map((x) => x.name), t.map((x) => x.suite), t.map((x) => x.chance), t.map((x) => x.chanceSource), t.map((x) => x.itemCount)],
+  );
+  const m = plan.metrics;
+  await client.query(
+    `INSERT INTO metric (name, higher_is_better, lower_bound, upper_bound, kind)
+     SELECT * FROM unnest($1::text[], $2::bool[], $3::float8[], $4::float8[], $5::text[])
+     ON CONFLICT (name) DO NOTHING`,
+    [m.map((x) => x.name), m.map((x) => x.higherIsBetter), m.map((x) => x.lowerBound), m.map((x) => x.upperBound), m.map((x) => x.kind)],
+  );
+  return {
+    taskIds: await idsByName(client, "task", t.map((x) => x.name)),
+    metricIds: await idsByName(client, "metric", m.map((x) => x.name)),
+  };
+}
+
+/**
+ * Writes one planned file inside the caller's open transaction. Results go in by
+ * INSERT ... SELECT FROM unnest (COPY wedges the embedded PGlite); re-sending an
+ * identical row changes nothing and counts as skipped.
+ */
+export async function writeIngestPlan(
+  client: pg.PoolClient,
+  upload: UploadInfo,
+  plan: IngestPlan,
+  onProgress?: (done: number, total: number) => void,
+): Promise<WriteCounts> {
+  const modelIds = await upsertModels(client, plan.models);
+  const checkpointIds = await upsertCheckpoints(client, plan, modelIds);
+  const { taskIds, metricIds } = await upsertTasksAndMetrics(client, plan);
+  const { rows: created } = await client.query<{ id: number }>(
+    `INSERT INTO upload (file_name, sha256, format, parsed, inserted, updated, skipped, note)
+     VALUES ($1, $2, $3, 0, 0, 0, 0, $4) RETURNING id`,
+    [upload.fileName, upload.sha256, upload.format, upload.note],
+  );
+  const uploadId = created[0].id;
+  const r = plan.rows;
+  const total = r.value.length;
+  let inserted = 0;
+  let updated = 0;
+  for (let start = 0; start < total; start += CHUNK) {
+    const end = Math.min(start + CHUNK, total);
+    const checkpoint: number[] = [];
+    const task: number[] = [];
+    const metric: number[] = [];
+    for (let i = start; i < end; i++) {
+      checkpoint.push(checkpointIds.get(`${modelIds.get(r.model[i])}\u0000${r.revision[i]}`)!);
+      task.push(taskIds.get(r.task[i])!);
+      metric.push(metricIds.get(r.metric[i])!);
+    }
+    const { rows } = await client.query<{ inserted: number; updated: number }>(
+      `WITH written AS (
+         INSERT INTO result AS r (checkpoint_id, task_id, metric_id, shots, filter, value, stderr, n, upload_id)
+         SELECT c, t, m, s, f, v, e, n, $9::int
+         FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::text[], $6::float8[], $7::float8[], $8::int[])
+           AS u(c, t, m, s, f, v, e, n)
+         ON CONFLICT (checkpoint_id, task_id, metric_id, shots, filter) DO UPDATE SET
+           value = EXCLUDED.value, stderr = EXCLUDED.stderr, n = EXCLUDED.n, upload_id = EXCLUDED.upload_id
+         WHERE (r.value, r.stderr, r.n) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.stderr, EXCLUDED.n)
+         RETURNING (xmax = 0) AS fresh
+       )
+       SELECT count(*) FILTER (WHERE fresh)::int AS inserted, count(*) FILTER (WHERE NOT fresh)::int AS updated FROM written`,
+      [
+        checkpoint, task, metric,
+        r.shots.slice(start, end), r.filter.slice(start, end), r.value.slice(start, end),
+        r.stderr.slice(start, end), r.n.slice(start, end), uploadId,
+      ],
+    );
+    inserted += rows[0].inserted;
+    updated += rows[0].updated;
+    onProgress?.(end, total);
+  }
+  const skipped = total - inserted - updated;
+  await client.query("UPDATE upload SET parsed = $2, inserted = $3, updated = $4, skipped = $5 WHERE id = $1", [
+    uploadId, total, inserted, updated, skipped,
+  ]);
+  return { uploadId, inserted, updated, skipped };
+}

@@ -1,0 +1,33 @@
+// Environment, validated once. Plain JS so next.config.js can import it and a
+// bad environment fails `next build`; TypeScript infers the types from the schema.
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL");
+
+export const envSchema = z.object({
+  /** unset: `npm start` runs an embedded Postgres (PGlite) and sets it for the app */
+  DATABASE_URL: postgresUrl.optional(),
+  /** set by scripts/start.ts so /api/health can say which database serves the app */
+  ATLAS_DATABASE_KIND: z.enum(["postgres", "embedded"]).default("postgres"),
+  /** folder for the embedded database's files */
+  ATLAS_DATA_DIR: z.string().min(1).default(".data/pglite"),
+  /** "1": load the demo dataset into an empty real Postgres too (the embedded one always gets it) */
+  ATLAS_DEMO: z.enum(["0", "1"]).default("0"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+});
+
+/**
+ * @param {Record<string, string | undefined>} [source]
+ * @returns {z.infer<typeof envSchema>}
+ */
+export function readEnv(source = process.env) {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment: ${problems.join("; ")}`);
+  }
+  return parsed.data;
+}

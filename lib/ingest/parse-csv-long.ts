@@ -1,0 +1,81 @@
+import { type ParsedFile } from "@/lib/schemas/parsed-file";
+import { toCellInteger, toCellNumber } from "./cell-number";
+import { IngestError } from "./ingest-error";
+import { toParsedFile } from "./validate-parsed-file";
+import { parseCsv, type CsvRow } from "./parse-csv";
+import { ResultCollector } from "./result-collector";
+
+const REQUIRED = ["model", "task", "metric", "value"] as const;
+const OPTIONAL = ["stderr", "n", "shots", "filter", "revision"] as const;
+type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
+
+/**
+ * Long CSV: one row per model × task × metric. Header names are matched
+ * case-insensitively; unknown extra columns are ignored. A missing value
+ * (empty, -100, NaN) skips the row and is counted; a missing stderr, n or
+ * shots is null; an empty filter is "none"; an empty revision is the final model.
+ */
+export function parseCsvLong(fileName: string, text: string): ParsedFile {
+  const rows = parseCsv(fileName, text);
+  const [header, ...body] = rows;
+  if (header === undefined) throw new IngestError(fileName, "empty file");
+  const index = indexHeader(fileName, header);
+  const collector = new ResultCollector(fileName);
+
+  for (const row of body) {
+    const cell = (column: Column): string => {
+      const at = index.get(column);
+      return at === undefined ? "" : (row.cells[at] ?? "").trim();
+    };
+    const where = (column: Column) => ({ line: row.line, column });
+    if (row.cells.length > header.cells.length) {
+      throw new IngestError(fileName, `row has ${row.cells.length} cells, header has ${header.cells.length}`, {
+        line: row.line,
+      });
+    }
+    for (const column of ["model", "task", "metric"] as const) {
+      if (cell(column) === "") throw new IngestError(fileName, `empty ${column}`, { line: row.line, key: column });
+    }
+    const value = toCellNumber(fileName, cell("value"), where("value"));
+    if (value.kind === "missing") {
+      collector.skipMissing();
+      continue;
+    }
+    const stderr = toCellNumber(fileName, cell("stderr"), where("stderr"));
+    if (stderr.kind === "value" && stderr.value < 0) {
+      throw new IngestError(fileName, "stderr must not be negative", { line: row.line, key: "stderr" });
+    }
+    collector.add({
+      model: cell("model"),
+      revision: cell("revision") === "" ? null : cell("revision"),
+      task: cell("task"),
+      metric: cell("metric"),
+      filter: cell("filter") === "" ? "none" : cell("filter"),
+      shots: toCellInteger(fileName, cell("shots"), where("shots"), 0),
+      value: value.value,
+      stderr: stderr.kind === "value" ? stderr.value : null,
+      n: toCellInteger(fileName, cell("n"), where("n"), 1),
+      source: { line: row.line },
+    });
+  }
+  return toParsedFile(fileName, {
+    format: "csv-long",
+    results: collector.results,
+    modelFacts: [],
+    missingValues: collector.missingValues,
+  });
+}
+
+function indexHeader(fileName: string, header: CsvRow): Map<Column, number> {
+  const index = new Map<Column, number>();
+  header.cells.forEach((name, at) => {
+    const column = name.trim().toLowerCase() as Column;
+    if (!(REQUIRED as readonly string[]).includes(column) && !(OPTIONAL as readonly string[]).includes(column)) return;
+    if (index.has(column)) throw new IngestError(fileName, `duplicate column "${name}"`, { line: header.line, key: name });
+    index.set(column, at);
+  });
+  for (const column of REQUIRED) {
+    if (!index.has(column)) throw new IngestError(fileName, `missing column "${column}"`, { line: header.line });
+  }
+  return index;
+}

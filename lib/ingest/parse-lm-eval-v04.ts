@@ -1,0 +1,131 @@
+import { type ModelFact, type ParsedFile } from "@/lib/schemas/parsed-file";
+import { IngestError } from "./ingest-error";
+import { toParsedFile } from "./validate-parsed-file";
+import { describe, toJsonNumber, toStderr } from "./json-number";
+import { parseModelArgs, toRevision } from "./model-args";
+import { isJsonObject, parseJsonLenient, type JsonObject } from "./parse-json-lenient";
+import { HARNESS_BACKENDS, readShots } from "./parse-lm-eval-v03";
+import { ResultCollector } from "./result-collector";
+
+type Identity = { model: string; revision: string | null };
+
+/**
+ * lm-evaluation-harness v0.4+ `results_<timestamp>.json`. Metric keys are
+ * `"<metric>,<filter>"` with companions `"<metric>_stderr,<filter>"`; keys
+ * without a comma (`alias`, ...) are labels. Group aggregates (`groups`, e.g.
+ * mmlu) become results of the group's name; when a version repeats them inside
+ * `results` too, identical values are kept once.
+ */
+export function parseLmEvalV04(fileName: string, text: string): ParsedFile {
+  const doc = parseJsonLenient(fileName, text);
+  if (!isJsonObject(doc)) throw new IngestError(fileName, "expected a JSON object at the top level");
+  if (!isJsonObject(doc.results)) throw new IngestError(fileName, "expected an object", { key: "results" });
+  const config = isJsonObject(doc.config) ? doc.config : {};
+  const identity = readIdentity(fileName, doc, config);
+  const nShot = isJsonObject(doc["n-shot"]) ? doc["n-shot"] : {};
+  const nSamples = isJsonObject(doc["n-samples"]) ? doc["n-samples"] : {};
+  const groupSubtasks = isJsonObject(doc.group_subtasks) ? doc.group_subtasks : {};
+
+  const collector = new ResultCollector(fileName);
+  const sections: Array<[string, JsonObject]> = [["results", doc.results]];
+  if (isJsonObject(doc.groups)) sections.push(["groups", doc.groups]);
+  for (const [section, tasks] of sections) {
+    for (const [task, metrics] of Object.entries(tasks)) {
+      const where = `${section}.${task}`;
+      if (!isJsonObject(metrics)) throw new IngestError(fileName, "expected an object of metrics", { key: where });
+      const shots = shotsFor(fileName, task, nShot, groupSubtasks);
+      const n = readN(fileName, nSamples, task);
+      addTask(fileName, collector, identity, { task, where, metrics, shots, n });
+    }
+  }
+  return toParsedFile(fileName, {
+    format: "lm-eval-v0.4",
+    results: collector.results,
+    modelFacts: readModelFacts(fileName, identity.model, config),
+    missingValues: collector.missingValues,
+  });
+}
+
+interface TaskBlock {
+  task: string;
+  where: string;
+  metrics: JsonObject;
+  shots: number | null;
+  n: number | null;
+}
+
+function addTask(fileName: string, collector: ResultCollector, identity: Identity, block: TaskBlock): void {
+  for (const [key, raw] of Object.entries(block.metrics)) {
+    const comma = key.indexOf(",");
+    if (comma < 0) continue;
+    const metric = key.slice(0, comma);
+    const filter = key.slice(comma + 1);
+    if (metric.endsWith("_stderr")) continue;
+    const at = `${block.where}.${key}`;
+    if (metric === "" || filter === "") throw new IngestError(fileName, "malformed metric key", { key: at });
+    const read = raw === "N/A" ? ({ kind: "missing" } as const) : toJsonNumber(fileName, raw, at);
+    if (read.kind === "missing") {
+      collector.skipMissing();
+      continue;
+    }
+    const stderrKey = `${metric}_stderr,${filter}`;
+    collector.add({
+      ...identity,
+      task: block.task,
+      metric,
+      filter,
+      shots: block.shots,
+      value: read.value,
+      stderr: toStderr(fileName, block.metrics[stderrKey], `${block.where}.${stderrKey}`),
+      n: block.n,
+      source: { key: at },
+    });
+  }
+}
+
+function readIdentity(fileName: string, doc: JsonObject, config: JsonObject): Identity {
+  const fromArgs = parseModelArgs(config.model_args);
+  const revision = fromArgs.revision ?? toRevision(config.model_revision);
+  const candidates = [fromArgs.model, doc.model_name, config.model];
+  for (const candidate of candidates) {
+    if (typeof candidate !== "string") continue;
+    const name = candidate.trim();
+    if (name !== "" && !HARNESS_BACKENDS.has(name)) return { model: name, revision };
+  }
+  throw new IngestError(fileName, "missing model identity: no pretrained= in model_args and no model_name", {
+    key: "config.model_args",
+  });
+}
+
+/** A task's shots from `n-shot`; a group without an entry takes its subtasks' shots when they agree. */
+function shotsFor(fileName: string, task: string, nShot: JsonObject, groups: JsonObject, depth = 0): number | null {
+  if (nShot[task] !== undefined) return readShots(fileName, nShot[task], `n-shot.${task}`);
+  const subtasks = groups[task];
+  // depth guards against a malformed file whose groups contain each other
+  if (!Array.isArray(subtasks) || subtasks.length === 0 || depth > 8) return null;
+  const shots = new Set(
+    subtasks.map((sub) => (typeof sub === "string" ? shotsFor(fileName, sub, nShot, groups, depth + 1) : null)),
+  );
+  const [only] = [...shots];
+  return shots.size === 1 ? only : null;
+}
+
+/** n = `n-samples[task].effective` (items actually scored, after --limit). */
+function readN(fileName: string, nSamples: JsonObject, task: string): number | null {
+  const entry = nSamples[task];
+  if (entry === undefined) return null;
+  const effective = isJsonObject(entry) ? entry.effective : undefined;
+  if (typeof effective === "number" && Number.isInteger(effective) && effective > 0) return effective;
+  throw new IngestError(fileName, `expected a positive integer, found ${describe(effective)}`, {
+    key: `n-samples.${task}.effective`,
+  });
+}
+
+function readModelFacts(fileName: string, model: string, config: JsonObject): ModelFact[] {
+  const raw = config.model_num_parameters;
+  if (raw === undefined || raw === null) return [];
+  const key = "config.model_num_parameters";
+  const read = toJsonNumber(fileName, raw, key);
+  if (read.kind === "missing" || read.value <= 0) return [];
+  return [{ model, family: null, parameters: read.value, trainingTokens: null, trainingFlops: null, source: { key } }];
+}

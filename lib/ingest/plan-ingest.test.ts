@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import type { ParsedFile, ParsedResult } from "@/lib/schemas/parsed-file";
+import { planIngest } from "./plan-ingest";
+import type { ModelPlan, RegistryLookup } from "./plan-types";
+
+const pythia: ModelPlan = {
+  name: "pythia-70m", family: "Pythia", parameters: 70_426_624, trainingTokens: 299_892_736_000, trainingFlops: 1.3e20,
+  flopsEstimated: true, tokensPerStep: 2_097_152, finalStep: 143_000, source: "Pythia README", aliases: ["EleutherAI/pythia-v1.1-70m"],
+  overwrite: false,
+};
+
+const registry: RegistryLookup = {
+  resolveModel: (name) => (name.toLowerCase().includes("pythia-v1.1-70m") ? pythia : null),
+  task: (name) => (name === "arc_easy" ? { name, suite: "arc", chance: 0.25, chanceSource: "4 options", itemCount: null } : null),
+  metric: (name) =>
+    name === "acc" ? { name, higherIsBetter: true, lowerBound: 0, upperBound: 1, kind: "discrete" } : null,
+};
+
+function result(over: Partial<ParsedResult> = {}): ParsedResult {
+  return {
+    model: "EleutherAI/pythia-v1.1-70m", revision: "step143000", task: "arc_easy", metric: "acc", filter: "none",
+    shots: 0, value: 0.4, stderr: 0.01, n: null, source: { key: "results.arc_easy.acc" }, ...over,
+  };
+}
+
+function file(results: ParsedResult[], modelFacts: ParsedFile["modelFacts"] = []): ParsedFile {
+  return { format: "lm-eval-v0.3", results, modelFacts, missingValues: 0 } as ParsedFile;
+}
+
+describe("planIngest", () => {
+  it("resolves the model, keeps the file's spelling as an alias and maps the last step to 'final'", () => {
+    const plan = planIngest("70m.json", file([result()]), registry);
+    expect(plan.models).toHaveLength(1);
+    expect(plan.models[0].name).toBe("pythia-70m");
+    expect(plan.models[0].aliases).toContain("EleutherAI/pythia-v1.1-70m");
+    expect(plan.checkpoints).toEqual([expect.objectContaining({ revision: "final", isFinal: true })]);
+    expect(plan.rows).toMatchObject({ model: ["pythia-70m"], revision: ["final"], value: [0.4], stderr: [0.01] });
+    expect(plan.unknownScaleModels).toEqual([]);
+  });
+
+  it("stores an unknown model under its own name with null scale and reports it", () => {
+    const plan = planIngest("x.csv", file([result({ model: "my-lab/run-7" })]), registry);
+    expect(plan.models[0]).toMatchObject({ name: "my-lab/run-7", parameters: null, trainingTokens: null, trainingFlops: null });
+    expect(plan.unknownScaleModels).toEqual(["my-lab/run-7"]);
+  });
+
+  it("takes scale facts a wide CSV states for models the registry lacks", () => {
+    const facts = [{ model: "new/model-7b", family: "New", parameters: 7e9, trainingTokens: null, trainingFlops: null, source: { line: 2 } }];
+    const plan = planIngest("wide.csv", file([result({ model: "new/model-7b" })], facts), registry);
+    expect(plan.models[0]).toMatchObject({ family: "New", parameters: 7e9, source: "wide.csv" });
+    expect(plan.unknownScaleModels).toEqual([]);
+  });
+
+  it("creates unknown tasks with unknown chance and unknown metrics without bounds", () => {
+    const plan = planIngest("f.json", file([result({ task: "new_task", metric: "f1" })]), registry);
+    expect(plan.tasks).toEqual([{ name: "new_task", suite: null, chance: null, chanceSource: null, itemCount: null }]);
+    expect(plan.metrics[0]).toMatchObject({ name: "f1", lowerBound: null, upperBound: null });
+  });
+
+  it("rejects a value outside the metric's bounds, naming file and key", () => {
+    expect(() => planIngest("bad.json", file([result({ value: 1.5 })]), registry)).toThrow(
+      /bad\.json: value 1\.5 of metric "acc" is outside its bounds \[0, 1\] \(at results\.arc_easy\.acc\)/,
+    );
+  });
+
+  it("drops an exact duplicate but rejects the same result given twice with different values", () => {
+    const twice = planIngest("d.csv", file([result({ source: { line: 2 } }), result({ source: { line: 3 } })]), registry);
+    expect(twice.rows.value).toHaveLength(1);
+    expect(() =>
+      planIngest("d.csv", file([result({ source: { line: 2 } }), result({ value: 0.5, source: { line: 3 } })]), registry),
+    ).toThrow(/d\.csv:3: .*given twice with different values \(0\.4 at line 2, 0\.5 here\)/);
+  });
+
+  it("keeps different shots and filters apart", () => {
+    const plan = planIngest("f.json", file([result(), result({ shots: 5 }), result({ filter: "strict-match" })]), registry);
+    expect(plan.rows.value).toHaveLength(3);
+  });
+});

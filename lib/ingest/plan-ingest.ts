@@ -1,0 +1,123 @@
+import type { ModelFact, ParsedFile, ParsedResult } from "@/lib/schemas/parsed-file";
+import { IngestError } from "./ingest-error";
+import type { CheckpointPlan, IngestPlan, ModelPlan, RegistryLookup, RegistryMetric, RegistryTask, ResultColumns } from "./plan-types";
+import { toCheckpoint } from "@/lib/registry/to-checkpoint";
+
+function emptyColumns(): ResultColumns {
+  return { model: [], revision: [], task: [], metric: [], shots: [], filter: [], value: [], stderr: [], n: [] };
+}
+
+/** A model the registry does not know: kept under the file's spelling, with whatever the file says. */
+function modelFromFile(name: string, fact: ModelFact | undefined, fileName: string): ModelPlan {
+  const flops = fact?.trainingFlops ?? null;
+  return {
+    name,
+    family: fact?.family ?? null,
+    parameters: fact?.parameters ?? null,
+    trainingTokens: fact?.trainingTokens ?? null,
+    trainingFlops: flops,
+    flopsEstimated: false,
+    tokensPerStep: null,
+    finalStep: null,
+    source: fact ? fileName : null,
+    aliases: [name],
+    overwrite: false,
+  };
+}
+
+function hasScale(m: ModelPlan): boolean {
+  return m.parameters !== null || m.trainingTokens !== null || m.trainingFlops !== null;
+}
+
+function checkBounds(fileName: string, r: ParsedResult, metric: RegistryMetric) {
+  const { lowerBound: lo, upperBound: hi } = metric;
+  if ((lo !== null && r.value < lo) || (hi !== null && r.value > hi)) {
+    const range = `[${lo ?? "-inf"}, ${hi ?? "inf"}]`;
+    throw new IngestError(fileName, `value ${r.value} of metric "${r.metric}" is outside its bounds ${range}`, r.source);
+  }
+}
+
+function where(r: ParsedResult): string {
+  if (r.source.line !== undefined) return `line ${r.source.line}`;
+  return r.source.key ?? "an earlier entry";
+}
+
+/**
+ * Resolves every name in a parsed file against the registry and lays the rows out
+ * for one bulk insert. Pure: throws IngestError (naming file and line/key) for
+ * out-of-bounds values and for the same result given twice with different numbers.
+ */
+export function planIngest(fileName: string, parsed: ParsedFile, registry: RegistryLookup): IngestPlan {
+  const facts = new Map(parsed.modelFacts.map((f) => [f.model, f]));
+  const models = new Map<string, ModelPlan>();
+  const byFileName = new Map<string, ModelPlan>();
+  const checkpoints = new Map<string, CheckpointPlan>();
+  const tasks = new Map<string, RegistryTask>();
+  const metrics = new Map<string, RegistryMetric>();
+  const seen = new Map<string, ParsedResult>();
+  const rows = emptyColumns();
+
+  const modelFor = (name: string): ModelPlan => {
+    const cached = byFileName.get(name);
+    if (cached) return cached;
+    const resolved = registry.resolveModel(name) ?? modelFromFile(name, facts.get(name), fileName);
+    const plan = models.get(resolved.name) ?? { ...resolved, aliases: [...resolved.aliases] };
+    if (!plan.aliases.includes(name)) plan.aliases.push(name);
+    models.set(plan.name, plan);
+    byFileName.set(name, plan);
+    return plan;
+  };
+
+  for (const r of parsed.results) {
+    const model = modelFor(r.model);
+    const checkpoint = {
+      model: model.name,
+      ...toCheckpoint(r.revision, { tokensPerStep: model.tokensPerStep, finalStep: model.finalStep, tokens: model.trainingTokens }),
+    };
+    checkpoints.set(`${model.name}\u0000${checkpoint.revision}`, checkpoint);
+    const metric = metrics.get(r.metric) ?? registry.metric(r.metric) ?? {
+      name: r.metric, higherIsBetter: null, lowerBound: null, upperBound: null, kind: null,
+    };
+    metrics.set(r.metric, metric);
+    if (!tasks.has(r.task)) {
+      tasks.set(r.task, registry.task(r.task) ?? { name: r.task, suite: null, chance: null, chanceSource: null, itemCount: null });
+    }
+    checkBounds(fileName, r, metric);
+
+    const key = [model.name, checkpoint.revision, r.task, r.metric, r.shots ?? "", r.filter].join("\u0000");
+    const earlier = seen.get(key);
+    if (earlier) {
+      if (earlier.value !== r.value || earlier.stderr !== r.stderr || earlier.n !== r.n) {
+        throw new IngestError(
+          fileName,
+          `result for ${r.model} / ${r.task} / ${r.metric} given twice with different values (${earlier.value} at ${where(earlier)}, ${r.value} here)`,
+          r.source,
+        );
+      }
+      continue;
+    }
+    seen.set(key, r);
+    rows.model.push(model.name);
+    rows.revision.push(checkpoint.revision);
+    rows.task.push(r.task);
+    rows.metric.push(r.metric);
+    rows.shots.push(r.shots);
+    rows.filter.push(r.filter);
+    rows.value.push(r.value);
+    rows.stderr.push(r.stderr);
+    rows.n.push(r.n);
+  }
+
+  const modelList = [...models.values()];
+  return {
+    fileName,
+    format: parsed.format,
+    models: modelList,
+    checkpoints: [...checkpoints.values()],
+    tasks: [...tasks.values()],
+    metrics: [...metrics.values()],
+    rows,
+    unknownScaleModels: modelList.filter((m) => !hasScale(m)).map((m) => m.name),
+    missingValues: parsed.missingValues,
+  };
+}

@@ -1,0 +1,82 @@
+import { IngestError } from "@/lib/ingest/ingest-error";
+import { parseCsv } from "@/lib/ingest/parse-csv";
+import { parseModelRows } from "./parse-model-rows";
+import {
+  metricEntrySchema,
+  taskEntrySchema,
+  type MetricEntry,
+  type ModelEntry,
+  type Registry,
+  type TaskEntry,
+} from "./registry-schema";
+
+export interface RegistryTexts {
+  models: string;
+  tasks: string;
+  metrics: string;
+}
+
+/** Pure: the three registry CSVs (data/registry/*.csv) as text in, typed entries out. */
+export function loadRegistry(texts: RegistryTexts): Registry {
+  const models = parseModelRows("models.csv", texts.models, "");
+  assertUniqueNames("models.csv", models);
+  return {
+    models,
+    tasks: parseTable("tasks.csv", texts.tasks, (cell) =>
+      taskEntrySchema.parse({
+        task: cell("task"),
+        suite: cell("suite"),
+        chance: optionalNumber(cell("chance")),
+        chanceSource: cell("chance_source"),
+        itemCount: optionalNumber(cell("item_count")),
+      }),
+    ),
+    metrics: parseTable("metrics.csv", texts.metrics, (cell) =>
+      metricEntrySchema.parse({
+        metric: cell("metric"),
+        higherIsBetter: cell("higher_is_better") === "" ? null : cell("higher_is_better") === "true",
+        lowerBound: optionalNumber(cell("lower_bound")),
+        upperBound: optionalNumber(cell("upper_bound")),
+        kind: cell("kind"),
+        note: cell("note"),
+      }),
+    ),
+  };
+}
+
+function optionalNumber(cell: string): number | null {
+  return cell === "" ? null : Number(cell);
+}
+
+/** Header-keyed rows; a bad row becomes an IngestError naming its line. */
+function parseTable<T>(fileName: string, text: string, toEntry: (cell: (column: string) => string) => T): T[] {
+  const [header, ...body] = parseCsv(fileName, text);
+  if (header === undefined) throw new IngestError(fileName, "empty file");
+  const names = header.cells.map((cell) => cell.trim().toLowerCase());
+  return body.map((row) => {
+    try {
+      return toEntry((column) => (row.cells[names.indexOf(column)] ?? "").trim());
+    } catch (error) {
+      throw new IngestError(fileName, `invalid row: ${error instanceof Error ? error.message : String(error)}`, {
+        line: row.line,
+      });
+    }
+  });
+}
+
+/** Every name and alias must point at one model, case-insensitively. */
+function assertUniqueNames(fileName: string, models: ModelEntry[]): void {
+  const owner = new Map<string, string>();
+  for (const model of models) {
+    for (const name of [model.name, ...model.aliases]) {
+      const key = name.toLowerCase();
+      const earlier = owner.get(key);
+      if (earlier !== undefined && earlier !== model.name) {
+        throw new IngestError(fileName, `name "${name}" used by both ${earlier} and ${model.name}`, { key: name });
+      }
+      owner.set(key, model.name);
+    }
+  }
+}
+
+export type { MetricEntry, ModelEntry, Registry, TaskEntry };

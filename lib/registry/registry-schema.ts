@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+const positive = z.number().refine(Number.isFinite, "must be a finite number").pipe(z.number().positive());
+
+/** One model of the registry. Unknown scale facts are null, never 0. */
+export const modelEntrySchema = z.object({
+  /** canonical name, or (from --models) a glob with `*` */
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)),
+  family: z.string().min(1).nullable(),
+  /** total parameters */
+  parameters: positive.nullable(),
+  /** pre-training tokens */
+  tokens: positive.nullable(),
+  /** pre-training FLOPs */
+  flops: positive.nullable(),
+  /** true when flops is 6·N·D rather than reported by the authors */
+  flopsEstimated: z.boolean(),
+  tokensPerStep: positive.nullable(),
+  finalStep: z.number().int().positive().nullable(),
+  source: z.string(),
+  note: z.string(),
+});
+export type ModelEntry = z.infer<typeof modelEntrySchema>;
+
+export const taskEntrySchema = z.object({
+  task: z.string().min(1),
+  suite: z.string(),
+  /** random-guess score of the task's accuracy-type metric; null = not defined or unknown */
+  chance: z.number().min(0).max(1).nullable(),
+  chanceSource: z.string(),
+  itemCount: z.number().int().positive().nullable(),
+});
+export type TaskEntry = z.infer<typeof taskEntrySchema>;
+
+export const metricEntrySchema = z.object({
+  metric: z.string().min(1),
+  higherIsBetter: z.boolean().nullable(),
+  lowerBound: z.number().nullable(),
+  upperBound: z.number().nullable(),
+  kind: z.enum(["continuous", "discrete"]),
+  note: z.string(),
+});
+export type MetricEntry = z.infer<typeof metricEntrySchema>;
+
+export interface Registry {
+  models: ModelEntry[];
+  tasks: TaskEntry[];
+  metrics: MetricEntry[];
+}

@@ -1,0 +1,36 @@
+import type { ModelEntry } from "./registry-schema";
+
+export interface Checkpoint {
+  /** "final" for the released model, else the revision as written */
+  revision: string;
+  /** training step; for the final model the entry's final_step when known */
+  step: number | null;
+  /** step × tokens_per_step when both are known; the final model's training tokens */
+  tokensSeen: number | null;
+  isFinal: boolean;
+}
+
+/** `step1000`, `global_step1000`, `step-1000`, `checkpoint-1000`, `iter_1000` */
+const STEP = /^(?:(?:global_)?step[-_]?|checkpoint[-_]|iter_)(\d+)$/i;
+
+type StepFacts = Pick<ModelEntry, "tokensPerStep" | "finalStep" | "tokens">;
+
+/**
+ * Where in training a revision sits. A null revision (or "main", HF's default
+ * branch) and the last step (Pythia's `step143000`) are the released model and
+ * share one checkpoint labelled "final", so a scale view never shows the same
+ * weights twice. Pythia `step93000` → 93000 × 2,097,152 tokens seen. A revision
+ * that is not a step (e.g. a commit hash) has step null and is not assumed final.
+ */
+export function toCheckpoint(revision: string | null, entry: StepFacts | null): Checkpoint {
+  const tokensPerStep = entry?.tokensPerStep ?? null;
+  const finalStep = entry?.finalStep ?? null;
+  const seen = (step: number | null) => (step !== null && tokensPerStep !== null ? step * tokensPerStep : null);
+  const trimmed = revision?.trim() ?? "";
+  const match = STEP.exec(trimmed);
+  const step = match ? Number(match[1]) : null;
+  if (trimmed === "" || trimmed === "main" || (step !== null && step === finalStep)) {
+    return { revision: "final", step: finalStep, tokensSeen: seen(finalStep) ?? entry?.tokens ?? null, isFinal: true };
+  }
+  return { revision: trimmed, step, tokensSeen: seen(step), isFinal: false };
+}

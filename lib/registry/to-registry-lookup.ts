@@ -1,0 +1,43 @@
+import type { ModelPlan, RegistryLookup } from "@/lib/ingest/plan-types";
+import type { ModelEntry, Registry } from "./registry-schema";
+import { resolveModelName } from "./resolve-model";
+
+/**
+ * The lookups ingest planning needs, over a loaded registry. Entries in
+ * `explicit` (a user's --models file, an upload's mapping) overwrite stored
+ * facts; seed entries only fill gaps. A glob entry names no model of its own:
+ * the matched model keeps the name the file gives it.
+ */
+export function toRegistryLookup(registry: Registry, explicit: ReadonlySet<ModelEntry> = new Set()): RegistryLookup {
+  const tasks = new Map(registry.tasks.map((t) => [t.task, t]));
+  const metrics = new Map(registry.metrics.map((m) => [m.metric, m]));
+  return {
+    resolveModel(name: string): ModelPlan | null {
+      const entry = resolveModelName(name, registry);
+      if (!entry) return null;
+      return {
+        name: entry.name.includes("*") ? name : entry.name,
+        family: entry.family,
+        parameters: entry.parameters,
+        trainingTokens: entry.tokens,
+        trainingFlops: entry.flops,
+        flopsEstimated: entry.flopsEstimated,
+        tokensPerStep: entry.tokensPerStep,
+        finalStep: entry.finalStep,
+        source: entry.source || null,
+        aliases: entry.name.includes("*") ? [] : [...entry.aliases],
+        overwrite: explicit.has(entry),
+      };
+    },
+    task(name) {
+      const t = tasks.get(name);
+      if (!t) return null;
+      return { name, suite: t.suite || null, chance: t.chance, chanceSource: t.chanceSource || null, itemCount: t.itemCount };
+    },
+    metric(name) {
+      const m = metrics.get(name);
+      if (!m) return null;
+      return { name, higherIsBetter: m.higherIsBetter, lowerBound: m.lowerBound, upperBound: m.upperBound, kind: m.kind };
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { z } from "zod";
+
+export const scaleAxisSchema = z.enum(["params", "tokens", "flops"]);
+export type ScaleAxis = z.infer<typeof scaleAxisSchema>;
+
+/** shots in a URL: a count, or "unknown" for results whose file did not say. */
+export const shotsParamSchema = z.union([
+  z.literal("unknown"),
+  z.string().regex(/^\d{1,3}$/, "must be a whole number of shots or 'unknown'").transform(Number),
+]);
+
+export const curvesQuerySchema = z.object({
+  task: z.string().min(1, "is required").max(200),
+  metric: z.string().min(1).max(200).optional(),
+  shots: shotsParamSchema.optional(),
+  x: scaleAxisSchema.default("params"),
+});
+export type CurvesQuery = z.infer<typeof curvesQuerySchema>;
+
+export const curvePointSchema = z.object({
+  model: z.string(),
+  x: z.number().positive(),
+  /** true when x is a FLOPs estimate (6 · N · D) rather than a reported figure */
+  xEstimated: z.boolean(),
+  value: z.number(),
+  stderr: z.number().nullable(),
+  n: z.number().int().nullable(),
+  uploadId: z.number().int().nullable(),
+  fileName: z.string().nullable(),
+});
+export type CurvePoint = z.infer<typeof curvePointSchema>;
+
+export const curveSeriesSchema = z.object({
+  family: z.string(),
+  points: z.array(curvePointSchema),
+});
+export type CurveSeries = z.infer<typeof curveSeriesSchema>;
+
+export const curvesResponseSchema = z.object({
+  task: z.object({
+    name: z.string(),
+    suite: z.string().nullable(),
+    chance: z.number().nullable(),
+    chanceSource: z.string().nullable(),
+  }),
+  metric: z.object({
+    name: z.string(),
+    higherIsBetter: z.boolean().nullable(),
+    lowerBound: z.number().nullable(),
+    upperBound: z.number().nullable(),
+  }),
+  shots: z.number().int().nullable(),
+  x: scaleAxisSchema,
+  /** what the selectors offer for this task */
+  options: z.object({
+    metrics: z.array(z.string()),
+    shots: z.array(z.number().int().nullable()),
+  }),
+  series: z.array(curveSeriesSchema),
+  /** results left off the chart because the model has no value on the chosen axis */
+  unplaced: z.array(z.object({ model: z.string(), value: z.number() })),
+});
+export type CurvesResponse = z.infer<typeof curvesResponseSchema>;

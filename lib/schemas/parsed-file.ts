@@ -1,0 +1,53 @@
+import { z } from "zod";
+
+/** Where a record came from inside its file, so errors can name it. */
+export const sourceLocationSchema = z.object({
+  line: z.number().int().positive().optional(),
+  key: z.string().optional(),
+});
+
+const finiteNumber = z.number().refine(Number.isFinite, "must be a finite number");
+
+/**
+ * One score as found in a file, before model names are resolved to the registry.
+ * A missing stderr / n / shots is null, never 0.
+ */
+export const parsedResultSchema = z.object({
+  /** model name exactly as the file spells it (hub id, short name or path) */
+  model: z.string().min(1).max(200),
+  /** checkpoint revision as found (e.g. "step93000"); null = the final model */
+  revision: z.string().min(1).max(200).nullable(),
+  task: z.string().min(1).max(200),
+  metric: z.string().min(1).max(200),
+  /** lm-eval filter; "none" when the format has no filters */
+  filter: z.string().min(1).max(200),
+  shots: z.number().int().min(0).nullable(),
+  value: finiteNumber,
+  stderr: finiteNumber.min(0).nullable(),
+  n: z.number().int().positive().nullable(),
+  source: sourceLocationSchema,
+});
+export type ParsedResult = z.infer<typeof parsedResultSchema>;
+
+/** Scale facts a file states about a model (wide CSVs carry size, tokens, FLOPs). */
+export const modelFactSchema = z.object({
+  model: z.string().min(1).max(200),
+  family: z.string().min(1).max(200).nullable(),
+  parameters: finiteNumber.positive().nullable(),
+  trainingTokens: finiteNumber.positive().nullable(),
+  trainingFlops: finiteNumber.positive().nullable(),
+  source: sourceLocationSchema,
+});
+export type ModelFact = z.infer<typeof modelFactSchema>;
+
+export const fileFormatSchema = z.enum(["lm-eval-v0.3", "lm-eval-v0.4", "csv-long", "csv-wide"]);
+export type FileFormat = z.infer<typeof fileFormatSchema>;
+
+export const parsedFileSchema = z.object({
+  format: fileFormatSchema,
+  results: z.array(parsedResultSchema),
+  modelFacts: z.array(modelFactSchema),
+  /** cells / metrics skipped because missing (empty CSV cell, sentinel -100, NaN) */
+  missingValues: z.number().int().min(0),
+});
+export type ParsedFile = z.infer<typeof parsedFileSchema>;

@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+export const taskSummarySchema = z.object({
+  name: z.string(),
+  suite: z.string().nullable(),
+  chance: z.number().nullable(),
+  metrics: z.array(z.string()),
+  families: z.number().int(),
+  models: z.number().int(),
+  results: z.number().int(),
+});
+export type TaskSummary = z.infer<typeof taskSummarySchema>;
+
+export const tasksResponseSchema = z.object({ tasks: z.array(taskSummarySchema) });
+export type TasksResponse = z.infer<typeof tasksResponseSchema>;

@@ -1,0 +1,13 @@
+import { readEnv } from "./lib/env.js";
+
+// Fail the build (and `next start`) on a bad environment rather than at the first request.
+readEnv();
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
+};
+
+export default nextConfig;

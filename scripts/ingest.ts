@@ -1,0 +1,63 @@
+// npm run ingest -- [--dry-run] [--models FILE.csv] [--note TEXT] PATH...
+// Thin CLI over lib/db/ingest-paths.ts. The last stdout line is the JSON summary;
+// the exit code is 1 if any file failed.
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { openDatabase } from "@/lib/db/open-database";
+import { closeDb } from "@/lib/db/client";
+import { ingestPaths } from "@/lib/db/ingest-paths";
+import { loadRegistryFiles } from "@/lib/db/registry-files";
+import { progressLine } from "@/lib/ingest/progress-line";
+
+const USAGE = "usage: npm run ingest -- [--dry-run] [--models FILE.csv] [--note TEXT] PATH...";
+
+const argsSchema = z.object({
+  dryRun: z.boolean(),
+  models: z.string().min(1).optional(),
+  note: z.string().max(2000).optional(),
+  paths: z.array(z.string().min(1)).min(1, "give at least one file or folder"),
+});
+
+function readArgs() {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { "dry-run": { type: "boolean", default: false }, models: { type: "string" }, note: { type: "string" } },
+  });
+  return argsSchema.parse({ dryRun: values["dry-run"], models: values.models, note: values.note, paths: positionals });
+}
+
+let args: z.infer<typeof argsSchema>;
+try {
+  args = readArgs();
+} catch (err) {
+  const detail = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : String(err);
+  console.error(`${detail}\n${USAGE}`);
+  process.exit(2);
+}
+
+const registry = await loadRegistryFiles(args.models ? [args.models] : []);
+const db = await openDatabase();
+process.env.DATABASE_URL = db.url;
+const tty = process.stderr.isTTY;
+try {
+  const summary = await ingestPaths(args.paths, {
+    registry,
+    note: args.note ?? null,
+    dryRun: args.dryRun,
+    onProgress: (p) => {
+      if (tty) process.stderr.write(`\r${progressLine(p)}`);
+    },
+  });
+  if (tty) process.stderr.write("\n");
+  for (const e of summary.errors) console.error(`error: ${e.error}`);
+  if (summary.unknownScaleModels.length > 0) {
+    console.error(
+      `scale unknown for ${summary.unknownScaleModels.length} model(s); stored but not plotted until you supply it with --models FILE.csv`,
+    );
+  }
+  console.log(JSON.stringify({ ...summary, dryRun: args.dryRun }));
+  process.exitCode = summary.errors.length > 0 ? 1 : 0;
+} finally {
+  await closeDb();
+  await db.stop();
+}
