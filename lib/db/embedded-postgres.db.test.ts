@@ -41,4 +41,16 @@ describe("startEmbeddedPostgres", () => {
       await second.stop();
     }
   });
+
+  it("leaves the process exit code alone when it stops (PGlite's close resets it to 0)", async () => {
+    const db = await startEmbeddedPostgres({ dataDir: `${dataDir}-exit` });
+    const before = process.exitCode;
+    process.exitCode = 7;
+    try {
+      await db.stop();
+      expect(process.exitCode).toBe(7);
+    } finally {
+      process.exitCode = before;
+    }
+  });
 });

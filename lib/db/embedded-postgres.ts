@@ -59,7 +59,11 @@ export async function startEmbeddedPostgres({
     stop() {
       stopped ??= (async () => {
         await server.stop();
+        // PGlite's close() resets process.exitCode to 0 (its emscripten runtime
+        // exits), which would turn a failed test run or CLI into a success.
+        const exitCode = process.exitCode;
         await db.close(); // flushes the data to dataDir
+        process.exitCode = exitCode;
       })();
       return stopped;
     },

@@ -3,7 +3,10 @@ import { createHash } from "node:crypto";
 import { parseFile } from "@/lib/ingest/parse-file";
 import { planIngest } from "@/lib/ingest/plan-ingest";
 import { IngestError } from "@/lib/ingest/ingest-error";
-import type { RegistryLookup } from "@/lib/ingest/plan-types";
+import type { RegistryLookup, RegistryMetric } from "@/lib/ingest/plan-types";
+import { preferStoredMetrics } from "@/lib/ingest/prefer-stored-metrics";
+import type { ParsedFile } from "@/lib/schemas/parsed-file";
+import type pg from "pg";
 import { getPool } from "./client";
 import { writeIngestPlan } from "./write-ingest-plan";
 
@@ -40,6 +43,16 @@ function decodeUtf8(fileName: string, bytes: Uint8Array): string {
   }
 }
 
+async function storedMetrics(client: pg.PoolClient, parsed: ParsedFile): Promise<RegistryMetric[]> {
+  const names = [...new Set(parsed.results.map((r) => r.metric))];
+  const { rows } = await client.query<RegistryMetric>(
+    `SELECT name, higher_is_better AS "higherIsBetter", lower_bound AS "lowerBound", upper_bound AS "upperBound", kind
+     FROM metric WHERE name = ANY($1::text[])`,
+    [names],
+  );
+  return rows;
+}
+
 /**
  * The one way a file gets into the database, used by the CLI, the upload route
  * and the demo seed: parse (pure), plan against the registry (pure), then write
@@ -47,30 +60,31 @@ function decodeUtf8(fileName: string, bytes: Uint8Array): string {
  * work and rolls back, so its counts are exact.
  */
 export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutcome> {
-  const { fileName, bytes, registry } = input;
-  let plan;
+  const { fileName, bytes } = input;
+  let parsed: ParsedFile;
   try {
-    const parsed = parseFile(fileName, decodeUtf8(fileName, bytes));
-    plan = planIngest(fileName, parsed, registry);
+    parsed = parseFile(fileName, decodeUtf8(fileName, bytes));
   } catch (err) {
     if (err instanceof IngestError) return { ok: false, fileName, error: err.message };
     throw err;
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const parsedCount = plan.rows.value.length;
-  const base = {
-    ok: true as const,
-    fileName,
-    format: plan.format,
-    parsed: parsedCount,
-    missingValues: plan.missingValues,
-    unknownScaleModels: plan.unknownScaleModels,
-  };
 
   const client = await getPool().connect();
+  let failure: Error | undefined;
   try {
     await client.query("BEGIN");
     const existing = await client.query<{ id: number }>("SELECT id FROM upload WHERE sha256 = $1", [sha256]);
+    const plan = planIngest(fileName, parsed, preferStoredMetrics(input.registry, await storedMetrics(client, parsed)));
+    const parsedCount = plan.rows.value.length;
+    const base = {
+      ok: true as const,
+      fileName,
+      format: plan.format,
+      parsed: parsedCount,
+      missingValues: plan.missingValues,
+      unknownScaleModels: plan.unknownScaleModels,
+    };
     if (existing.rows.length > 0) {
       await client.query("ROLLBACK");
       return { ...base, uploadId: existing.rows[0].id, alreadyUploaded: true, inserted: 0, updated: 0, skipped: parsedCount };
@@ -92,6 +106,9 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
     };
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);
+    if (err instanceof IngestError) return { ok: false, fileName, error: err.message };
+    // A connection that saw an error is not reused: the embedded server's protocol state may be off.
+    failure = err as Error;
     const pgErr = err as { code?: string; message?: string };
     // Constraint violations (check 23514, not-null 23502, ...) are the file's fault: report, store nothing.
     if (typeof pgErr.code === "string" && pgErr.code.startsWith("23")) {
@@ -99,6 +116,6 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
     }
     throw err;
   } finally {
-    client.release();
+    client.release(failure);
   }
 }

@@ -6,73 +6,79 @@ export interface CsvRow {
   cells: string[];
 }
 
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const CR = 0x0d;
+
 /**
  * RFC 4180 tokenizer: comma-separated, `"` quotes, `""` escapes a quote,
  * CRLF or LF line ends, a leading UTF-8 BOM ignored. Blank lines are skipped.
  * Cells are returned as written (no trimming, no number conversion).
+ * Cells are cut out with slice() rather than grown a character at a time:
+ * a million-row file is tokenized several times faster.
  */
 export function parseCsv(fileName: string, text: string): CsvRow[] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const end = src.length;
   const rows: CsvRow[] = [];
   let cells: string[] = [];
-  let cell = "";
   let line = 1;
   let rowLine = 1;
-  let quoted = false;
-  let quoteLine = 0;
+  let afterComma = false;
   let i = 0;
 
-  const endCell = () => {
-    cells.push(cell);
-    cell = "";
-  };
   const endRow = () => {
-    endCell();
     if (!(cells.length === 1 && cells[0] === "")) rows.push({ line: rowLine, cells });
     cells = [];
   };
 
-  while (i < src.length) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"' && src[i + 1] === '"') {
-        cell += '"';
-        i += 2;
-        continue;
-      }
-      if (ch === '"') {
-        quoted = false;
-        i++;
-        const next = src[i];
-        if (next !== undefined && next !== "," && next !== "\n" && next !== "\r") {
-          throw new IngestError(fileName, "unexpected character after closing quote", { line });
+  // Each pass reads one cell and the delimiter after it.
+  while (i < end) {
+    let ch = src.charCodeAt(i);
+    if (ch === QUOTE) {
+      const quoteLine = line;
+      let cell = "";
+      let from = ++i;
+      for (;;) {
+        const close = src.indexOf('"', i);
+        if (close === -1) throw new IngestError(fileName, "unterminated quoted cell", { line: quoteLine });
+        for (let k = i; k < close; k++) if (src.charCodeAt(k) === LF) line++;
+        if (src.charCodeAt(close + 1) === QUOTE) {
+          cell += src.slice(from, close + 1);
+          i = from = close + 2;
+          continue;
         }
-        continue;
+        cell += src.slice(from, close);
+        i = close + 1;
+        break;
       }
-      if (ch === "\n") line++;
-      cell += ch;
-      i++;
-      continue;
+      ch = i < end ? src.charCodeAt(i) : -1;
+      if (ch !== -1 && ch !== COMMA && ch !== LF && ch !== CR) {
+        throw new IngestError(fileName, "unexpected character after closing quote", { line });
+      }
+      cells.push(cell);
+    } else {
+      const from = i;
+      while (ch !== COMMA && ch !== LF && ch !== CR) {
+        if (ch === QUOTE) throw new IngestError(fileName, "quote inside an unquoted cell", { line });
+        if (++i === end) break;
+        ch = src.charCodeAt(i);
+      }
+      cells.push(src.slice(from, i));
+      if (i === end) ch = -1;
     }
-    if (ch === '"') {
-      if (cell !== "") throw new IngestError(fileName, "quote inside an unquoted cell", { line });
-      quoted = true;
-      quoteLine = line;
+    afterComma = ch === COMMA;
+    if (ch === COMMA) {
       i++;
-    } else if (ch === ",") {
-      endCell();
-      i++;
-    } else if (ch === "\r" || ch === "\n") {
+    } else if (ch === LF || ch === CR) {
       endRow();
-      i += ch === "\r" && src[i + 1] === "\n" ? 2 : 1;
+      i += ch === CR && src.charCodeAt(i + 1) === LF ? 2 : 1;
       line++;
       rowLine = line;
-    } else {
-      cell += ch;
-      i++;
     }
   }
-  if (quoted) throw new IngestError(fileName, "unterminated quoted cell", { line: quoteLine });
-  if (cell !== "" || cells.length > 0) endRow();
+  if (afterComma) cells.push("");
+  if (cells.length > 0) endRow();
   return rows;
 }

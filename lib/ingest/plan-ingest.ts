@@ -68,13 +68,26 @@ export function planIngest(fileName: string, parsed: ParsedFile, registry: Regis
     return plan;
   };
 
+  // toCheckpoint per (model, revision) once: a file repeats each checkpoint for every task and metric.
+  const checkpointFor = new Map<ModelPlan, Map<string | null, CheckpointPlan>>();
+  const resolveCheckpoint = (model: ModelPlan, revision: string | null): CheckpointPlan => {
+    let byRevision = checkpointFor.get(model);
+    if (!byRevision) checkpointFor.set(model, (byRevision = new Map()));
+    let checkpoint = byRevision.get(revision);
+    if (!checkpoint) {
+      checkpoint = {
+        model: model.name,
+        ...toCheckpoint(revision, { tokensPerStep: model.tokensPerStep, finalStep: model.finalStep, tokens: model.trainingTokens }),
+      };
+      byRevision.set(revision, checkpoint);
+      checkpoints.set(`${model.name}\u0000${checkpoint.revision}`, checkpoint);
+    }
+    return checkpoint;
+  };
+
   for (const r of parsed.results) {
     const model = modelFor(r.model);
-    const checkpoint = {
-      model: model.name,
-      ...toCheckpoint(r.revision, { tokensPerStep: model.tokensPerStep, finalStep: model.finalStep, tokens: model.trainingTokens }),
-    };
-    checkpoints.set(`${model.name}\u0000${checkpoint.revision}`, checkpoint);
+    const checkpoint = resolveCheckpoint(model, r.revision);
     const metric = metrics.get(r.metric) ?? registry.metric(r.metric) ?? {
       name: r.metric, higherIsBetter: null, lowerBound: null, upperBound: null, kind: null,
     };

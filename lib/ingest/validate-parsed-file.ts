@@ -2,12 +2,23 @@ import { parsedFileSchema, type ParsedFile } from "@/lib/schemas/parsed-file";
 import { IngestError } from "./ingest-error";
 
 /**
+ * Files this module has already validated. A parser validates its own output and
+ * parseFile validates again; zod over a million results takes seconds, so the
+ * second call returns the validated (freshly built, unshared) object as it is.
+ */
+const validated = new WeakSet<ParsedFile>();
+
+/**
  * Validates a parser's output; a schema violation (e.g. a model name over 200
  * characters) becomes an IngestError naming the record's line or key.
  */
 export function toParsedFile(fileName: string, draft: ParsedFile): ParsedFile {
+  if (validated.has(draft)) return draft;
   const checked = parsedFileSchema.safeParse(draft);
-  if (checked.success) return checked.data;
+  if (checked.success) {
+    validated.add(checked.data);
+    return checked.data;
+  }
   const issue = checked.error.issues[0];
   const [section, index] = issue.path;
   const record =
