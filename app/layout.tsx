@@ -15,6 +15,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body>
         <header className="site-header">
           <Link href="/" className="brand">Emergence Atlas</Link>
+          <nav aria-label="Main">
+            <Link href="/">Overview</Link>
+            <Link href="/tasks">Tasks</Link>
+          </nav>
         </header>
         <main>
           <Providers>{children}</Providers>

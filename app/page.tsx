@@ -1,18 +1,22 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
-import { TaskList } from "@/components/task-list";
-import { listTasks } from "@/lib/db/tasks";
-import { tasksQueryOptions } from "@/lib/queries/tasks-query";
+import { Overview } from "@/components/overview";
+import { listOverview } from "@/lib/db/overview";
+import { overviewQueryOptions } from "@/lib/queries/overview-query";
+import { toOverviewQuery } from "@/lib/charts/overview-url";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function OverviewPage({ searchParams }: Props) {
+  const query = toOverviewQuery(await searchParams);
   const client = new QueryClient();
-  await client.prefetchQuery({ ...tasksQueryOptions(), queryFn: async () => ({ tasks: await listTasks() }) });
+  await client.prefetchQuery({ ...overviewQueryOptions(query), queryFn: () => listOverview(query) });
   return (
     <>
-      <h1>Tasks</h1>
+      <h1>Where abilities appear with scale</h1>
       <HydrationBoundary state={dehydrate(client)}>
-        <TaskList />
+        <Overview query={query} />
       </HydrationBoundary>
     </>
   );

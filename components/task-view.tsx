@@ -4,6 +4,9 @@ import dynamic from "next/dynamic";
 import { usePathname, useRouter } from "next/navigation";
 import type { CurvesQuery, CurvesResponse, ScaleAxis } from "@/lib/schemas/curves";
 import { useCurvesQuery } from "@/lib/queries/curves-query";
+import { useAnalysisQuery } from "@/lib/queries/analysis-query";
+import { EvidenceTable } from "./evidence-table";
+import { MetricComparison } from "./metric-comparison";
 import { toViewState } from "@/lib/queries/query-view-state";
 import { prepareCurveChart } from "@/lib/charts/prepare-curve-chart";
 import { toPageSearch } from "@/lib/charts/curves-url";
@@ -30,13 +33,14 @@ function Controls({ data, query, onChange }: {
     <div className="controls">
       <label>
         Metric{" "}
-        <select value={data.metric.name} onChange={(e) => onChange({ metric: e.target.value, shots: undefined })}>
+        <select aria-label="Metric" value={data.metric.name} onChange={(e) => onChange({ metric: e.target.value, shots: undefined })}>
           {data.options.metrics.map((m) => <option key={m} value={m}>{m}</option>)}
         </select>
       </label>
       <label>
         Shots{" "}
         <select
+          aria-label="Shots"
           value={data.shots === null ? "unknown" : String(data.shots)}
           onChange={(e) => onChange({ shots: e.target.value === "unknown" ? "unknown" : Number(e.target.value) })}
         >
@@ -47,7 +51,7 @@ function Controls({ data, query, onChange }: {
       </label>
       <label>
         Scale{" "}
-        <select value={query.x} onChange={(e) => onChange({ x: e.target.value as ScaleAxis })}>
+        <select aria-label="Scale" value={query.x} onChange={(e) => onChange({ x: e.target.value as ScaleAxis })}>
           {AXES.map((a) => <option key={a.value} value={a.value}>{a.label}</option>)}
         </select>
       </label>
@@ -59,6 +63,8 @@ export function TaskView({ query }: { query: CurvesQuery }) {
   const router = useRouter();
   const pathname = usePathname();
   const curves = useCurvesQuery(query);
+  const analysis = useAnalysisQuery(query);
+  const analyses = analysis.data?.analyses ?? [];
   const state = toViewState(curves, () => null);
   const change = (next: Partial<CurvesQuery>) => {
     router.replace(`${pathname}?${toPageSearch({ ...query, ...next })}`, { scroll: false });
@@ -66,7 +72,7 @@ export function TaskView({ query }: { query: CurvesQuery }) {
   return (
     <QueryFrame state={state}>
       {(data) => {
-        const chart = prepareCurveChart(data);
+        const chart = prepareCurveChart(data, analyses);
         return (
           <>
             <Controls data={data} query={query} onChange={change} />
@@ -77,9 +83,9 @@ export function TaskView({ query }: { query: CurvesQuery }) {
                 <CurveChart chart={chart} title={`${data.task.name}: ${chart.yLabel} against ${chart.xLabel}`} />
                 <p className="muted">
                   {chart.pointCount} points in {chart.series.length} families.{" "}
-                  {data.task.chance === null
-                    ? "Chance level unknown for this task."
-                    : `Dashed line: chance (${data.task.chance}${data.task.chanceSource ? `, ${data.task.chanceSource}` : ""}).`}
+                  {data.chance === null
+                    ? `No chance line: ${data.task.chance === null ? "chance level unknown for this task" : `chance applies to accuracy-like metrics, not ${data.metric.name}`}.`
+                    : `Dashed line: chance (${data.chance}${data.task.chanceSource ? `, ${data.task.chanceSource}` : ""}).`}
                   {chart.unplacedCount > 0 && ` ${chart.unplacedCount} result(s) not shown: model scale unknown on this axis.`}
                 </p>
                 {data.unplaced.length > 0 && (
@@ -89,6 +95,17 @@ export function TaskView({ query }: { query: CurvesQuery }) {
                   </details>
                 )}
               </>
+            )}
+            <h2>Evidence</h2>
+            <p className="muted">
+              Filled markers: clearly above chance (one-sided z-test, Holm-corrected); hollow: not. Lines: each family&apos;s
+              best fit by AICc; shaded band: the threshold&apos;s 95% bootstrap interval. p-values are controlled for the false
+              discovery rate (Benjamini–Hochberg) across every curve analysed. Without a stderr in the file, error bars are
+              binomial from the file&apos;s n, else from the task&apos;s item count in the registry.
+            </p>
+            {analysis.isError ? <p role="alert" className="error">Could not load the analysis: {analysis.error.message}</p> : <EvidenceTable analyses={analyses} />}
+            {data.options.metrics.length > 1 && (
+              <MetricComparison base={{ ...query, shots: data.shots ?? "unknown" }} metrics={data.options.metrics} />
             )}
           </>
         );

@@ -8,6 +8,7 @@ import { openDatabase } from "@/lib/db/open-database";
 import { closeDb } from "@/lib/db/client";
 import { seedDemoIfEmpty } from "@/lib/db/seed-demo";
 import { loadRegistryFiles } from "@/lib/db/registry-files";
+import { ensureAnalyses } from "@/lib/db/refresh-analyses";
 
 const dev = process.argv.includes("--dev");
 const env = readEnv();
@@ -22,6 +23,8 @@ if (db.kind === "embedded" || env.ATLAS_DEMO === "1") {
   const summary = await seedDemoIfEmpty(await loadRegistryFiles());
   if (summary) console.log(`demo data loaded: ${JSON.stringify(summary)}`);
 }
+const analysed = await ensureAnalyses();
+if (analysed) console.log(`analysed ${analysed.analysedCurves} curves in ${analysed.ms} ms`);
 await closeDb();
 
 if (!dev && !existsSync(".next/BUILD_ID")) {

@@ -1,22 +1,10 @@
 import { curvesQuerySchema, type CurvesQuery } from "@/lib/schemas/curves";
+import { firstValues, parseSearchParams } from "./parse-search-params";
 
-type Params = Record<string, string | string[] | undefined>;
-
-function first(v: string | string[] | undefined): string | undefined {
-  return Array.isArray(v) ? v[0] : v;
-}
-
-/**
- * A task page's view state from its URL. Invalid parameters are dropped (the
- * page falls back to defaults) rather than breaking the page.
- */
-export function toCurvesQuery(task: string, params: Params): CurvesQuery {
-  const candidate = { task, metric: first(params.metric), shots: first(params.shots), x: first(params.x) };
-  const parsed = curvesQuerySchema.safeParse(candidate);
-  if (parsed.success) return parsed.data;
-  const bad = new Set(parsed.error.issues.map((i) => String(i.path[0])));
-  const cleaned = Object.fromEntries(Object.entries(candidate).filter(([k]) => !bad.has(k) || k === "task"));
-  return curvesQuerySchema.parse(cleaned);
+/** A task page's view state from its URL; invalid parameters fall back to defaults. */
+export function toCurvesQuery(task: string, params: Record<string, string | string[] | undefined>): CurvesQuery {
+  const { metric, shots, x } = firstValues(params);
+  return parseSearchParams(curvesQuerySchema, { task, metric, shots, x }, ["task"]);
 }
 
 /** The URL query string that reproduces a view. */

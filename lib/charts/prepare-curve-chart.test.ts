@@ -11,6 +11,7 @@ function response(overrides: Partial<CurvesResponse> = {}): CurvesResponse {
     metric: { name: "acc", higherIsBetter: true, lowerBound: 0, upperBound: 1 },
     shots: 0,
     x: "params",
+    chance: 0.25,
     options: { metrics: ["acc"], shots: [0] },
     series: [
       { family: "Pythia", points: [point("pythia-70m", 7e7, 0.38, 0.01), point("pythia-12b", 1.2e10, 0.7, null)] },
@@ -43,8 +44,8 @@ describe("prepareCurveChart", () => {
     expect(chart.yLabel).toBe("acc (0-shot)");
   });
 
-  it("omits the chance line when chance is unknown", () => {
-    const chart = prepareCurveChart(response({ task: { name: "t", suite: null, chance: null, chanceSource: null } }));
+  it("omits the chance line when chance is unknown or does not apply to the metric", () => {
+    const chart = prepareCurveChart(response({ chance: null }));
     expect(chart.kind === "ready" && chart.chance).toBeNull();
   });
 
@@ -60,5 +61,30 @@ describe("prepareCurveChart", () => {
     }));
     const chart = prepareCurveChart(response({ series: [{ family: "big", points: many }] }));
     expect(chart.kind === "ready" && chart.pointCount).toBeLessThanOrEqual(3000);
+  });
+});
+
+describe("prepareCurveChart with a stored analysis", () => {
+  it("draws the fit and threshold, marks points by the chance test, and fills missing stderr with the binomial one", () => {
+    const res = response();
+    const analysis = {
+      family: "Pythia", verdict: "abrupt" as const, reasons: ["abrupt: …"], scales: 2,
+      points: [
+        { model: "pythia-70m", x: 7e7, value: 0.38, se: 0.01, seSource: "stderr" as const, vsChance: "at-chance" as const },
+        { model: "pythia-12b", x: 1.2e10, value: 0.7, se: 0.02, seSource: "binomial" as const, vsChance: "above" as const },
+      ],
+      breakthroughness: { bigbench: 1, robust: 1, interval: null, smoothCutoff: null },
+      fits: [], best: "hinge" as const, deltaAicc: 3, threshold: { x: 1e9, interval: [5e8, 2e9] as [number, number] },
+      pValue: 0.01, pAdjusted: 0.02, fitted: [{ x: 7e7, y: 0.38 }, { x: 1.2e10, y: 0.7 }], seed: 0,
+    };
+    const chart = prepareCurveChart(res, [analysis]);
+    if (chart.kind !== "ready") throw new Error("expected a chart");
+    const [pythia, opt] = chart.series;
+    expect(pythia).toMatchObject({ verdict: "abrupt", threshold: { x: 1e9, lo: 5e8, hi: 2e9 } });
+    expect(pythia.fit).toHaveLength(2);
+    expect(pythia.points.map((p) => p.vsChance)).toEqual(["at-chance", "above"]);
+    expect(pythia.points[1]).toMatchObject({ error: 0.02 });
+    expect(pythia.points[1].label).toContain("(binomial)");
+    expect(opt).toMatchObject({ verdict: null, fit: [], threshold: null });
   });
 });

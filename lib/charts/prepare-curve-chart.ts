@@ -1,4 +1,5 @@
-import type { CurvesResponse, ScaleAxis } from "@/lib/schemas/curves";
+import type { CurveSeries, CurvesResponse, ScaleAxis } from "@/lib/schemas/curves";
+import type { CurveAnalysis, Verdict } from "@/lib/schemas/analysis";
 import { formatExponent, formatScale, logDomain, logTicks } from "./log-ticks";
 import { seriesStyle, type MarkerShape } from "./palette";
 
@@ -12,9 +13,22 @@ export type ChartPoint = {
   label: string;
   fileName: string | null;
   xEstimated: boolean;
+  /** the chance test's answer for this point; null when the analysis has none */
+  vsChance: "above" | "at-chance" | "below" | "unknown" | null;
 };
 
-export type ChartSeries = { key: string; name: string; color: string; shape: MarkerShape; points: ChartPoint[] };
+export type ChartSeries = {
+  key: string;
+  name: string;
+  color: string;
+  shape: MarkerShape;
+  points: ChartPoint[];
+  verdict: Verdict | null;
+  /** the winning fit of the stored analysis, drawn over the points */
+  fit: { x: number; y: number }[];
+  /** the threshold scale of a nonlinear fit with its bootstrap interval */
+  threshold: { x: number; lo: number | null; hi: number | null } | null;
+};
 
 export type CurveChartModel =
   | { kind: "empty"; message: string }
@@ -65,11 +79,42 @@ function yDomainFor(values: number[], res: CurvesResponse): [number, number] {
   return [lo ?? min - pad, hi ?? max + pad];
 }
 
+/** One family's series: its points (thinned), its stored verdict, fitted curve and threshold. */
+function toSeries(s: CurveSeries, index: number, analysis: CurveAnalysis | undefined, every: number, axis: ScaleAxis): ChartSeries {
+  const analysed = new Map(analysis?.points.map((p) => [`${p.model}|${p.x}`, p]) ?? []);
+  const threshold = analysis?.threshold ?? null;
+  return {
+    key: `series-${index}`,
+    name: s.family,
+    ...seriesStyle(index),
+    verdict: analysis?.verdict ?? null,
+    fit: analysis?.fitted ?? [],
+    threshold: threshold && { x: threshold.x, lo: threshold.interval?.[0] ?? null, hi: threshold.interval?.[1] ?? null },
+    points: thin(s.points, every).map((p) => {
+      const a = analysed.get(`${p.model}|${p.x}`);
+      // the file's stderr, else the binomial one the analysis derived from n
+      const binomial = p.stderr === null && a?.seSource === "binomial" ? a.se : null;
+      return {
+        x: p.x,
+        y: p.value,
+        error: p.stderr ?? binomial,
+        model: p.model,
+        family: s.family,
+        label: `${p.model} · ${formatAxisValue(p.x, axis)}${p.xEstimated ? " (est.)" : ""} · ${valueLabel({ value: p.value, stderr: p.stderr ?? binomial })}${binomial !== null ? " (binomial)" : ""}`,
+        fileName: p.fileName,
+        xEstimated: p.xEstimated,
+        vsChance: a?.vsChance ?? null,
+      };
+    }),
+  };
+}
+
 /**
  * Everything the scale chart shows, decided here and nowhere else: log domain and
  * ticks, series order and colours, error bars, the chance line, the empty state.
  */
-export function prepareCurveChart(res: CurvesResponse): CurveChartModel {
+export function prepareCurveChart(res: CurvesResponse, analyses: CurveAnalysis[] = []): CurveChartModel {
+  const byFamily = new Map(analyses.map((a) => [a.family, a]));
   const placed = res.series.filter((s) => s.points.length > 0);
   const total = placed.reduce((sum, s) => sum + s.points.length, 0);
   if (total === 0) {
@@ -79,24 +124,10 @@ export function prepareCurveChart(res: CurvesResponse): CurveChartModel {
     return { kind: "empty", message: why };
   }
   const every = Math.ceil(total / MAX_POINTS);
-  const series: ChartSeries[] = placed.map((s, i) => ({
-    key: `series-${i}`,
-    name: s.family,
-    ...seriesStyle(i),
-    points: thin(s.points, every).map((p) => ({
-      x: p.x,
-      y: p.value,
-      error: p.stderr,
-      model: p.model,
-      family: s.family,
-      label: `${p.model} · ${formatAxisValue(p.x, res.x)}${p.xEstimated ? " (est.)" : ""} · ${valueLabel(p)}`,
-      fileName: p.fileName,
-      xEstimated: p.xEstimated,
-    })),
-  }));
+  const series = placed.map((s, i) => toSeries(s, i, byFamily.get(s.family), every, res.x));
   const xs = series.flatMap((s) => s.points.map((p) => p.x));
   const xDomain = logDomain(xs)!;
-  const chance = res.task.chance;
+  const chance = res.chance;
   const ys = series.flatMap((s) => s.points.flatMap((p) => [p.y - (p.error ?? 0), p.y + (p.error ?? 0)]));
   return {
     kind: "ready",

@@ -3,6 +3,7 @@ import { getPrisma } from "./client";
 import { notFound } from "@/lib/api/app-error";
 import type { CurvePoint, CurvesQuery, CurvesResponse, ScaleAxis } from "@/lib/schemas/curves";
 import { pickDefaultMetric, pickDefaultShots } from "@/lib/charts/pick-defaults";
+import { chanceForMetric } from "@/lib/emergence/chance-for-metric";
 
 type TaskRow = { id: number; name: string; suite: string | null; chance: number | null; chance_source: string | null };
 type MetricRow = {
@@ -34,11 +35,18 @@ function scaleOf(row: PointRow, x: ScaleAxis): { x: number | null; estimated: bo
   return { x: row.training_flops, estimated: row.flops_estimated };
 }
 
+export type TaskView = {
+  task: TaskRow;
+  metric: MetricRow;
+  shots: number | null;
+  options: { metrics: string[]; shots: (number | null)[] };
+};
+
 /**
- * One task's scale curves: the final checkpoint of every model, grouped by family,
- * placed on the chosen scale axis. Models without that scale are listed, not placed.
+ * The task view a query names, with defaults filled in (metric: acc first;
+ * shots: the fewest available). 404 for a task, metric or shots without results.
  */
-export async function getCurves(query: CurvesQuery): Promise<CurvesResponse> {
+export async function resolveTaskView(query: CurvesQuery): Promise<TaskView> {
   const prisma = getPrisma();
   const [task] = await prisma.$queryRaw<TaskRow[]>`
     SELECT id, name, suite, chance, chance_source FROM task WHERE name = ${query.task}`;
@@ -57,7 +65,16 @@ export async function getCurves(query: CurvesQuery): Promise<CurvesResponse> {
   const shotOptions = shotRows.map((s) => s.shots);
   const shots = query.shots === undefined ? pickDefaultShots(shotOptions) : query.shots === "unknown" ? null : query.shots;
   if (!shotOptions.includes(shots)) throw notFound(`${shots ?? "unknown"}-shot results for "${task.name}" / ${metric.name}`);
+  return { task, metric, shots, options: { metrics: metrics.map((m) => m.name), shots: shotOptions } };
+}
 
+/**
+ * One task's scale curves: the final checkpoint of every model, grouped by family,
+ * placed on the chosen scale axis. Models without that scale are listed, not placed.
+ */
+export async function getCurves(query: CurvesQuery): Promise<CurvesResponse> {
+  const prisma = getPrisma();
+  const { task, metric, shots, options } = await resolveTaskView(query);
   const rows = await prisma.$queryRaw<PointRow[]>`
     SELECT m.name AS model, f.name AS family, m.parameters, m.training_tokens, m.training_flops,
            m.flops_estimated, r.value, r.stderr, r.n, r.upload_id, u.file_name
@@ -93,7 +110,10 @@ export async function getCurves(query: CurvesQuery): Promise<CurvesResponse> {
     },
     shots,
     x: query.x,
-    options: { metrics: metrics.map((m) => m.name), shots: shotOptions },
+    chance: chanceForMetric(task.chance, {
+      higherIsBetter: metric.higher_is_better, lowerBound: metric.lower_bound, upperBound: metric.upper_bound,
+    }),
+    options,
     series: [...byFamily].map(([family, points]) => ({ family, points: points.sort((a, b) => a.x - b.x) })),
     unplaced,
   };

@@ -9,6 +9,7 @@ import type { ParsedFile } from "@/lib/schemas/parsed-file";
 import type pg from "pg";
 import { getPool } from "./client";
 import { writeIngestPlan } from "./write-ingest-plan";
+import type { CurveGroup } from "./refresh-analyses";
 
 export type IngestFileInput = {
   fileName: string;
@@ -32,6 +33,8 @@ export type IngestFileOutcome =
       skipped: number;
       missingValues: number;
       unknownScaleModels: string[];
+      /** task views whose stored curves changed (empty for a dry run or a repeat) */
+      touched: CurveGroup[];
     }
   | { ok: false; fileName: string; error: string };
 
@@ -87,7 +90,9 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
     };
     if (existing.rows.length > 0) {
       await client.query("ROLLBACK");
-      return { ...base, uploadId: existing.rows[0].id, alreadyUploaded: true, inserted: 0, updated: 0, skipped: parsedCount };
+      return {
+        ...base, uploadId: existing.rows[0].id, alreadyUploaded: true, inserted: 0, updated: 0, skipped: parsedCount, touched: [],
+      };
     }
     const counts = await writeIngestPlan(
       client,
@@ -103,6 +108,7 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
       inserted: counts.inserted,
       updated: counts.updated,
       skipped: counts.skipped,
+      touched: input.dryRun || counts.inserted + counts.updated === 0 ? [] : counts.touched,
     };
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);

@@ -1,9 +1,10 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import { listInputFiles } from "@/lib/files/list-input-files";
-import { summarizeOutcomes, type FileOutcome, type IngestSummary } from "@/lib/ingest/summarize-outcomes";
+import { summarizeOutcomes, type IngestSummary } from "@/lib/ingest/summarize-outcomes";
 import type { RegistryLookup } from "@/lib/ingest/plan-types";
-import { ingestFile } from "./ingest-file";
+import { ingestFile, type IngestFileOutcome } from "./ingest-file";
+import { refreshAnalyses, type CurveGroup } from "./refresh-analyses";
 
 export type IngestPathsOptions = {
   registry: RegistryLookup;
@@ -13,10 +14,13 @@ export type IngestPathsOptions = {
   onProgress?: (p: { file: string; fileIndex: number; files: number; rowsDone: number; rows: number }) => void;
 };
 
-/** Ingests files and folders one file (one transaction) at a time; a bad file never stops the rest. */
-export async function ingestPaths(paths: string[], opts: IngestPathsOptions): Promise<IngestSummary> {
+/**
+ * Ingests files and folders one file (one transaction) at a time; a bad file
+ * never stops the rest. Then re-analyses the curves the run touched.
+ */
+export async function ingestPaths(paths: string[], opts: IngestPathsOptions): Promise<IngestSummary & { analysedCurves: number }> {
   const files = listInputFiles(paths);
-  const outcomes: FileOutcome[] = [];
+  const outcomes: IngestFileOutcome[] = [];
   for (const [fileIndex, file] of files.entries()) {
     const report = (rowsDone: number, rows: number) =>
       opts.onProgress?.({ file, fileIndex, files: files.length, rowsDone, rows });
@@ -32,5 +36,8 @@ export async function ingestPaths(paths: string[], opts: IngestPathsOptions): Pr
       await ingestFile({ fileName: file, bytes, registry: opts.registry, note: opts.note, dryRun: opts.dryRun, onProgress: report }),
     );
   }
-  return summarizeOutcomes(outcomes);
+  const touched = new Map<string, CurveGroup>();
+  for (const o of outcomes) if (o.ok) for (const g of o.touched) touched.set(`${g.taskId}|${g.metricId}|${g.shots}`, g);
+  const refreshed = await refreshAnalyses([...touched.values()]);
+  return { ...summarizeOutcomes(outcomes), analysedCurves: refreshed.analysedCurves };
 }

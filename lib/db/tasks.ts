@@ -10,6 +10,7 @@ type TaskRow = {
   families: number;
   models: number;
   results: number;
+  verdicts: TaskSummary["verdicts"] | null;
 };
 
 /** Every task with results, with what a list needs to describe it. */
@@ -19,7 +20,10 @@ export async function listTasks(): Promise<TaskSummary[]> {
            array_agg(DISTINCT me.name ORDER BY me.name) AS metrics,
            count(DISTINCT m.family_id)::int AS families,
            count(DISTINCT m.id)::int AS models,
-           count(*)::int AS results
+           count(*)::int AS results,
+           (SELECT jsonb_object_agg(v.verdict, v.n) FROM (
+              SELECT verdict, count(*)::int AS n FROM curve_analysis
+              WHERE task_id = t.id AND axis = 'params' GROUP BY verdict) v) AS verdicts
     FROM task t
     JOIN result r ON r.task_id = t.id
     JOIN metric me ON me.id = r.metric_id
@@ -27,5 +31,5 @@ export async function listTasks(): Promise<TaskSummary[]> {
     JOIN model m ON m.id = c.model_id
     GROUP BY t.id
     ORDER BY t.name`;
-  return rows.map((r) => ({ ...r }));
+  return rows.map((r) => ({ ...r, verdicts: r.verdicts ?? {} }));
 }

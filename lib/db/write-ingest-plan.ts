@@ -1,12 +1,20 @@
 import "server-only";
 import type pg from "pg";
 import type { IngestPlan, ModelPlan } from "@/lib/ingest/plan-types";
+import type { CurveGroup } from "./refresh-analyses";
 
 /** Rows per INSERT ... SELECT FROM unnest(...) statement. */
 const CHUNK = 10_000;
 
 export type UploadInfo = { fileName: string; sha256: string; format: string; note: string | null };
-export type WriteCounts = { uploadId: number; inserted: number; updated: number; skipped: number };
+export type WriteCounts = {
+  uploadId: number;
+  inserted: number;
+  updated: number;
+  skipped: number;
+  /** the task views whose curves this file feeds, for the analysis refresh */
+  touched: CurveGroup[];
+};
 
 async function idsByName(client: pg.PoolClient, table: string, names: string[]): Promise<Map<string, number>> {
   const { rows } = await client.query<{ id: number; name: string }>(
@@ -156,6 +164,7 @@ export async function writeIngestPlan(
   const total = r.value.length;
   let inserted = 0;
   let updated = 0;
+  const touched = new Map<string, CurveGroup>();
   for (let start = 0; start < total; start += CHUNK) {
     const end = Math.min(start + CHUNK, total);
     const checkpoint: number[] = [];
@@ -165,6 +174,8 @@ export async function writeIngestPlan(
       checkpoint.push(checkpointIds.get(`${modelIds.get(r.model[i])}\u0000${r.revision[i]}`)!);
       task.push(taskIds.get(r.task[i])!);
       metric.push(metricIds.get(r.metric[i])!);
+      const view = `${task[task.length - 1]}|${metric[metric.length - 1]}|${r.shots[i]}`;
+      if (!touched.has(view)) touched.set(view, { taskId: task[task.length - 1], metricId: metric[metric.length - 1], shots: r.shots[i] });
     }
     const { rows } = await client.query<{ inserted: number; updated: number }>(
       `WITH written AS (
@@ -192,5 +203,5 @@ export async function writeIngestPlan(
   await client.query("UPDATE upload SET parsed = $2, inserted = $3, updated = $4, skipped = $5 WHERE id = $1", [
     uploadId, total, inserted, updated, skipped,
   ]);
-  return { uploadId, inserted, updated, skipped };
+  return { uploadId, inserted, updated, skipped, touched: [...touched.values()] };
 }

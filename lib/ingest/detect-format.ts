@@ -14,11 +14,11 @@ const V04_TOP_KEYS = ["lm_eval_version", "n-shot", "n-samples", "group_subtasks"
  * Model → wide.
  */
 export function detectFormat(fileName: string, text: string): FileFormat {
-  const trimmed = text.replace(/^\uFEFF/, "").trim();
-  if (trimmed === "") throw new IngestError(fileName, "empty file");
-  if (trimmed.startsWith("{") || trimmed.startsWith("[")) return detectJson(fileName, text);
+  const start = text.search(/[^\s\uFEFF]/);
+  if (start === -1) throw new IngestError(fileName, "empty file");
+  if (text[start] === "{" || text[start] === "[") return detectJson(fileName, text);
 
-  const [header] = parseCsv(fileName, text);
+  const [header] = csvHead(fileName, text);
   const names = header.cells.map((cell) => cell.trim().toLowerCase());
   if (LONG_COLUMNS.every((column) => names.includes(column))) return "csv-long";
   if (names[0] === "model") return "csv-wide";
@@ -27,6 +27,21 @@ export function detectFormat(fileName: string, text: string): FileFormat {
     "unknown format: expected lm-eval JSON, a long CSV (model,task,metric,value) or a wide CSV starting with Model",
     { line: header.line },
   );
+}
+
+/**
+ * The first rows of a CSV, enough for its header, without tokenizing a
+ * million-row file twice. A quoted cell cut at the boundary falls back to the whole text.
+ */
+function csvHead(fileName: string, text: string) {
+  const HEAD = 65_536;
+  const cut = text.length <= HEAD ? -1 : text.lastIndexOf("\n", HEAD);
+  if (cut === -1) return parseCsv(fileName, text);
+  try {
+    return parseCsv(fileName, text.slice(0, cut + 1));
+  } catch {
+    return parseCsv(fileName, text);
+  }
 }
 
 function detectJson(fileName: string, text: string): FileFormat {

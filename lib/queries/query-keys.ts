@@ -1,4 +1,5 @@
 import type { CurvesQuery } from "@/lib/schemas/curves";
+import type { OverviewQuery } from "@/lib/schemas/overview";
 
 /** One key factory per resource; an upload invalidates `all` of what it touched. */
 export const queryKeys = {
@@ -7,5 +8,13 @@ export const queryKeys = {
   curves: {
     all: ["curves"] as const,
     detail: (q: CurvesQuery) => ["curves", q.task, q.metric ?? null, q.shots ?? null, q.x] as const,
+  },
+  analysis: {
+    all: ["analysis"] as const,
+    detail: (q: CurvesQuery) => ["analysis", q.task, q.metric ?? null, q.shots ?? null, q.x] as const,
+  },
+  overview: {
+    all: ["overview"] as const,
+    list: (q: OverviewQuery) => ["overview", q] as const,
   },
 };

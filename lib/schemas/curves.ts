@@ -51,6 +51,8 @@ export const curvesResponseSchema = z.object({
   }),
   shots: z.number().int().nullable(),
   x: scaleAxisSchema,
+  /** the task's chance level if it applies to this metric (accuracy-like), else null */
+  chance: z.number().nullable(),
   /** what the selectors offer for this task */
   options: z.object({
     metrics: z.array(z.string()),

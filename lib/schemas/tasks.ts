@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { verdictSchema } from "./analysis";
 
 export const taskSummarySchema = z.object({
   name: z.string(),
@@ -8,6 +9,8 @@ export const taskSummarySchema = z.object({
   families: z.number().int(),
   models: z.number().int(),
   results: z.number().int(),
+  /** curves per verdict on the parameters axis (stored analyses) */
+  verdicts: z.partialRecord(verdictSchema, z.number().int()),
 });
 export type TaskSummary = z.infer<typeof taskSummarySchema>;
 

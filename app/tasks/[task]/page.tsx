@@ -20,7 +20,7 @@ export default async function TaskPage({ params, searchParams }: Props) {
   await client.prefetchQuery({ ...curvesQueryOptions(query), queryFn: () => getCurves(query) });
   return (
     <>
-      <p><Link href="/">← All tasks</Link></p>
+      <p><Link href="/tasks">← All tasks</Link></p>
       <h1>{query.task}</h1>
       <HydrationBoundary state={dehydrate(client)}>
         <TaskView query={query} />

@@ -1,0 +1,101 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter } from "next/navigation";
+import { useOverviewQuery, toOverviewSearch } from "@/lib/queries/overview-query";
+import { toViewState } from "@/lib/queries/query-view-state";
+import { prepareSparkline } from "@/lib/charts/prepare-sparkline";
+import { toPageSearch } from "@/lib/charts/curves-url";
+import { VERDICTS, VERDICT_STYLE } from "@/lib/charts/verdict-style";
+import type { OverviewItem, OverviewQuery, OverviewResponse } from "@/lib/schemas/overview";
+import { QueryFrame } from "./query-frame";
+import { VerdictBadge } from "./verdict-badge";
+import { Sparkline } from "./charts/sparkline";
+
+function Select({ label, value, options, onChange }: {
+  label: string;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <label>
+      {label}{" "}
+      <select aria-label={label} value={value ?? ""} onChange={(e) => onChange(e.target.value || undefined)}>
+        <option value="">all</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </label>
+  );
+}
+
+function Filters({ query, data, onChange }: { query: OverviewQuery; data: OverviewResponse | undefined; onChange: (next: Partial<OverviewQuery>) => void }) {
+  const plain = (values: string[] | undefined) => [...(values ?? [])].sort().map((v) => ({ value: v, label: v }));
+  const counts = data?.facets.verdicts ?? {};
+  return (
+    <div className="controls">
+      <label className="search">
+        Search{" "}
+        <input type="search" defaultValue={query.q ?? ""} placeholder="task, suite or family"
+          onChange={(e) => onChange({ q: e.target.value || undefined })} />
+      </label>
+      <Select label="Verdict" value={query.verdict} onChange={(v) => onChange({ verdict: v as OverviewQuery["verdict"] })}
+        options={VERDICTS.map((v) => ({ value: v, label: `${VERDICT_STYLE[v].label} (${counts[v] ?? 0})` }))} />
+      <Select label="Suite" value={query.suite} options={plain(data?.facets.suites)} onChange={(v) => onChange({ suite: v })} />
+      <Select label="Family" value={query.family} options={plain(data?.facets.families)} onChange={(v) => onChange({ family: v })} />
+      <Select label="Metric" value={query.metric} options={plain(data?.facets.metrics)} onChange={(v) => onChange({ metric: v })} />
+      <label>
+        Scale{" "}
+        <select aria-label="Scale" value={query.x} onChange={(e) => onChange({ x: e.target.value as OverviewQuery["x"] })}>
+          <option value="params">Parameters</option>
+          <option value="tokens">Training tokens</option>
+          <option value="flops">Training FLOPs</option>
+        </select>
+      </label>
+    </div>
+  );
+}
+
+function Card({ item, x }: { item: OverviewItem; x: OverviewQuery["x"] }) {
+  const href = `/tasks/${encodeURIComponent(item.task)}?${toPageSearch({ task: item.task, metric: item.metric, shots: item.shots ?? "unknown", x })}`;
+  const title = `${item.task} · ${item.metric}${item.shots === null ? "" : ` · ${item.shots}-shot`}`;
+  return (
+    <li className="card">
+      <Link href={href} className="card-link" aria-label={`${title} · ${item.family}: ${VERDICT_STYLE[item.verdict].label}`}>
+        <div className="card-head"><strong>{item.family}</strong><VerdictBadge verdict={item.verdict} /></div>
+        <div className="card-title">{title}</div>
+        <Sparkline model={prepareSparkline(item)} label={`${item.family} on ${title}`} />
+        <p className="card-reason">{item.reason}</p>
+      </Link>
+    </li>
+  );
+}
+
+export function Overview({ query }: { query: OverviewQuery }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const overview = useOverviewQuery(query);
+  const change = (next: Partial<OverviewQuery>) => {
+    const search = toOverviewSearch({ ...query, limit: 48, offset: 0, ...next });
+    router.replace(`${pathname}?${search}`, { scroll: false });
+  };
+  const state = toViewState(overview, (d) =>
+    d.total > 0 ? null : "No curves match. Clear a filter, or ingest results with `npm run ingest -- PATH`.",
+  );
+  return (
+    <section>
+      <Filters query={query} data={overview.data} onChange={change} />
+      <QueryFrame state={state}>
+        {(data) => (
+          <>
+            <p className="muted">{data.total} curves, strongest evidence of emergence first.</p>
+            <ul className="cards">{data.items.map((item) => <Card key={`${item.task}|${item.metric}|${item.shots}|${item.family}`} item={item} x={query.x} />)}</ul>
+            {data.items.length < data.total && query.limit < 200 && (
+              <button type="button" onClick={() => change({ limit: Math.min(200, query.limit + 48) })}>Show more</button>
+            )}
+          </>
+        )}
+      </QueryFrame>
+    </section>
+  );
+}

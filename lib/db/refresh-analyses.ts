@@ -1,0 +1,125 @@
+import "server-only";
+import type pg from "pg";
+import { analyzeCurve } from "@/lib/emergence/analyze-curve";
+import { ANALYSIS_DEFAULTS } from "@/lib/emergence/analyze-curves";
+import { finalizeAnalyses, toEvidenceSummary, type EvidenceSummary } from "@/lib/emergence/finalize-analyses";
+import { AXES, toCurveInputs, toGroupId, type CurvePointRow } from "@/lib/emergence/to-curve-inputs";
+import type { ScaleAxis } from "@/lib/schemas/curves";
+import { getPool } from "./client";
+
+/** A task view whose curves an ingest touched. */
+export type CurveGroup = { taskId: number; metricId: number; shots: number | null };
+
+export type RefreshSummary = { analysedCurves: number; storedCurves: number; ms: number };
+
+/** Serialises refreshes: the final pass re-judges every stored curve together. */
+const REFRESH_LOCK = 7_245_001;
+
+const POINTS_SQL = `
+  SELECT t.name AS task, me.name AS metric, r.shots, t.chance,
+         me.higher_is_better AS "higherIsBetter", me.lower_bound AS "lowerBound", me.upper_bound AS "upperBound", me.kind,
+         COALESCE(f.name, '(no family)') AS family, m.name AS model, m.parameters,
+         m.training_tokens AS "trainingTokens", m.training_flops AS "trainingFlops", r.value, r.stderr,
+         -- no n in the file: the task's item count, which the registry checked against the scores
+         COALESCE(r.n, t.item_count) AS n,
+         r.task_id AS "taskId", r.metric_id AS "metricId"
+  FROM result r
+  JOIN checkpoint c ON c.id = r.checkpoint_id AND c.is_final
+  JOIN model m ON m.id = c.model_id
+  LEFT JOIN model_family f ON f.id = m.family_id
+  JOIN task t ON t.id = r.task_id
+  JOIN metric me ON me.id = r.metric_id`;
+
+type Row = CurvePointRow & { taskId: number; metricId: number };
+
+async function loadRows(client: pg.PoolClient, groups: CurveGroup[] | "all"): Promise<Row[]> {
+  if (groups === "all") return (await client.query<Row>(`${POINTS_SQL} ORDER BY m.name`)).rows;
+  const { rows } = await client.query<Row>(
+    `${POINTS_SQL}
+     JOIN unnest($1::int[], $2::int[], $3::int[]) AS g(task_id, metric_id, shots)
+       ON g.task_id = r.task_id AND g.metric_id = r.metric_id AND g.shots IS NOT DISTINCT FROM r.shots
+     ORDER BY m.name`,
+    [groups.map((g) => g.taskId), groups.map((g) => g.metricId), groups.map((g) => g.shots)],
+  );
+  return rows;
+}
+
+async function replaceGroups(client: pg.PoolClient, groups: CurveGroup[] | "all", rows: Row[], summaries: EvidenceSummary[]) {
+  if (groups === "all") await client.query("DELETE FROM curve_analysis");
+  else {
+    await client.query(
+      `DELETE FROM curve_analysis a USING unnest($1::int[], $2::int[], $3::int[]) AS g(task_id, metric_id, shots)
+       WHERE a.task_id = g.task_id AND a.metric_id = g.metric_id AND a.shots IS NOT DISTINCT FROM g.shots`,
+      [groups.map((g) => g.taskId), groups.map((g) => g.metricId), groups.map((g) => g.shots)],
+    );
+  }
+  const views = new Map<string, { taskId: number; metricId: number; shots: number | null; axis: ScaleAxis }>();
+  for (const r of rows) {
+    for (const axis of AXES) views.set(toGroupId(r.task, r.metric, r.shots, axis), { taskId: r.taskId, metricId: r.metricId, shots: r.shots, axis });
+  }
+  const cols = summaries.map((s) => ({ ...views.get(s.input.groupId)!, summary: s }));
+  await client.query(
+    `INSERT INTO curve_analysis (task_id, metric_id, shots, axis, family, verdict, evidence, analysis)
+     SELECT t, m, s, a, f, 'insufficient', e, '{}'::jsonb
+     FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[], $6::jsonb[]) AS u(t, m, s, a, f, e)`,
+    [
+      cols.map((c) => c.taskId), cols.map((c) => c.metricId),
+      cols.map((c) => c.shots), cols.map((c) => c.axis), cols.map((c) => c.summary.input.family),
+      cols.map((c) => JSON.stringify(c.summary)),
+    ],
+  );
+}
+
+/** Re-judges every stored curve together: Benjamini–Hochberg spans all of them. */
+async function finalizeAll(client: pg.PoolClient): Promise<number> {
+  const { rows } = await client.query<{ id: number; evidence: EvidenceSummary }>("SELECT id, evidence FROM curve_analysis ORDER BY id");
+  const analyses = finalizeAnalyses(rows.map((r) => r.evidence), ANALYSIS_DEFAULTS.alpha);
+  await client.query(
+    `UPDATE curve_analysis a SET verdict = u.verdict, score = u.score, p_value = u.p, p_adjusted = u.padj,
+            analysis = u.analysis, computed_at = now()
+     FROM unnest($1::int[], $2::text[], $3::float8[], $4::float8[], $5::float8[], $6::jsonb[])
+       AS u(id, verdict, score, p, padj, analysis)
+     WHERE a.id = u.id`,
+    [
+      rows.map((r) => r.id), analyses.map((a) => a.verdict), analyses.map((a) => a.breakthroughness.robust),
+      analyses.map((a) => a.pValue), analyses.map((a) => a.pAdjusted), analyses.map((a) => JSON.stringify(a)),
+    ],
+  );
+  return rows.length;
+}
+
+/**
+ * Re-analyses the curves of the given task views (or all), stores their
+ * evidence, then re-judges every stored curve together. The expensive part
+ * (fits and bootstraps) runs only for the touched curves.
+ */
+export async function refreshAnalyses(groups: CurveGroup[] | "all"): Promise<RefreshSummary> {
+  const started = performance.now();
+  if (groups !== "all" && groups.length === 0) return { analysedCurves: 0, storedCurves: 0, ms: 0 };
+  const client = await getPool().connect();
+  let failure: Error | undefined;
+  try {
+    const rows = await loadRows(client, groups);
+    const summaries = toCurveInputs(rows).map((c) => toEvidenceSummary(analyzeCurve(c, ANALYSIS_DEFAULTS)));
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock($1)", [REFRESH_LOCK]);
+    await replaceGroups(client, groups, rows, summaries);
+    const stored = await finalizeAll(client);
+    await client.query("COMMIT");
+    return { analysedCurves: summaries.length, storedCurves: stored, ms: Math.round(performance.now() - started) };
+  } catch (err) {
+    failure = err as Error;
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    client.release(failure);
+  }
+}
+
+/** Analyses everything once for a database that has results but no stored analyses (e.g. made before them). */
+export async function ensureAnalyses(): Promise<RefreshSummary | null> {
+  const { rows } = await getPool().query<{ missing: boolean }>(
+    "SELECT EXISTS (SELECT 1 FROM result) AND NOT EXISTS (SELECT 1 FROM curve_analysis) AS missing",
+  );
+  return rows[0].missing ? refreshAnalyses("all") : null;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { toCurveInputs, type CurvePointRow } from "./to-curve-inputs";
+
+const row = (over: Partial<CurvePointRow>): CurvePointRow => ({
+  task: "arc_easy", metric: "acc", shots: 0, chance: 0.25, higherIsBetter: true, lowerBound: 0, upperBound: 1,
+  kind: "discrete", family: "Pythia", model: "pythia-70m", parameters: 7e7, trainingTokens: 3e11, trainingFlops: null,
+  value: 0.4, stderr: 0.01, n: null, ...over,
+});
+
+describe("toCurveInputs", () => {
+  it("makes one curve per family and axis, leaving models off axes they have no value on", () => {
+    const curves = toCurveInputs([
+      row({}),
+      row({ model: "pythia-12b", parameters: 1.2e10, trainingFlops: 2e22 }),
+      row({ family: "OPT", model: "opt-125m", parameters: 1.25e8, trainingTokens: null, shots: null }),
+    ]);
+    expect(curves.map((c) => [c.id, c.points.length])).toEqual([
+      ["arc_easy|acc|0|params|Pythia", 2],
+      ["arc_easy|acc|0|tokens|Pythia", 2],
+      ["arc_easy|acc|0|flops|Pythia", 1],
+      ["arc_easy|acc|unknown|params|OPT", 1],
+    ]);
+    expect(curves[0]).toMatchObject({ groupId: "arc_easy|acc|0|params", chance: 0.25, metric: { kind: "discrete", upperBound: 1 } });
+  });
+});

@@ -1,0 +1,17 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/api/fetch-json";
+import { analysisResponseSchema } from "@/lib/schemas/analysis";
+import type { CurvesQuery } from "@/lib/schemas/curves";
+import { toCurvesSearch } from "./curves-query";
+import { queryKeys } from "./query-keys";
+
+export function analysisQueryOptions(q: CurvesQuery) {
+  return queryOptions({
+    queryKey: queryKeys.analysis.detail(q),
+    queryFn: ({ signal }) => fetchJson(`/api/analysis?${toCurvesSearch(q)}`, analysisResponseSchema, signal),
+  });
+}
+
+export function useAnalysisQuery(q: CurvesQuery) {
+  return useQuery({ ...analysisQueryOptions(q), placeholderData: (previous) => previous });
+}

@@ -1,0 +1,21 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/api/fetch-json";
+import { overviewResponseSchema, type OverviewQuery } from "@/lib/schemas/overview";
+import { queryKeys } from "./query-keys";
+
+export function toOverviewSearch(q: OverviewQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(q)) if (value !== undefined && value !== "") params.set(key, String(value));
+  return params.toString();
+}
+
+export function overviewQueryOptions(q: OverviewQuery) {
+  return queryOptions({
+    queryKey: queryKeys.overview.list(q),
+    queryFn: ({ signal }) => fetchJson(`/api/overview?${toOverviewSearch(q)}`, overviewResponseSchema, signal),
+  });
+}
+
+export function useOverviewQuery(q: OverviewQuery) {
+  return useQuery({ ...overviewQueryOptions(q), placeholderData: (previous) => previous });
+}

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { scaleAxisSchema } from "./curves";
+import { verdictSchema } from "./analysis";
+
+export const overviewQuerySchema = z.object({
+  q: z.string().max(200).optional(),
+  suite: z.string().max(200).optional(),
+  family: z.string().max(200).optional(),
+  metric: z.string().max(200).optional(),
+  verdict: verdictSchema.optional(),
+  x: scaleAxisSchema.default("params"),
+  limit: z.coerce.number().int().min(1).max(200).default(48),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type OverviewQuery = z.infer<typeof overviewQuerySchema>;
+
+export const overviewItemSchema = z.object({
+  task: z.string(),
+  suite: z.string().nullable(),
+  metric: z.string(),
+  shots: z.number().int().nullable(),
+  family: z.string(),
+  verdict: verdictSchema,
+  /** the decisive reason, in plain words */
+  reason: z.string(),
+  score: z.number().nullable(),
+  pAdjusted: z.number().nullable(),
+  chance: z.number().nullable(),
+  lowerBound: z.number().nullable(),
+  upperBound: z.number().nullable(),
+  points: z.array(z.object({ x: z.number().positive(), y: z.number() })),
+});
+export type OverviewItem = z.infer<typeof overviewItemSchema>;
+
+export const overviewResponseSchema = z.object({
+  total: z.number().int(),
+  items: z.array(overviewItemSchema),
+  facets: z.object({
+    suites: z.array(z.string()),
+    families: z.array(z.string()),
+    metrics: z.array(z.string()),
+    /** curves per verdict under every filter but the verdict; absent verdicts have none */
+    verdicts: z.partialRecord(verdictSchema, z.number().int()),
+  }),
+});
+export type OverviewResponse = z.infer<typeof overviewResponseSchema>;

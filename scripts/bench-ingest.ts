@@ -1,0 +1,271 @@
+// npm run bench:ingest -- [--rows N] [--seed S] [--runs R]
+// Ingest throughput against a real Postgres: the real path (lib/db/ingest-file.ts,
+// bytes to commit) versus a raw COPY of the same rows with ids pre-resolved, both
+// into the same indexed, constrained, triggered `result` table. Truncates every
+// table between runs, so it refuses any database not named *_bench or *_test.
+// The last stdout line is a JSON summary.
+import { createHash } from "node:crypto";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type pg from "pg";
+import { z } from "zod";
+import { closeDb, getPool } from "@/lib/db/client";
+import { ingestFile } from "@/lib/db/ingest-file";
+import { openDatabase } from "@/lib/db/open-database";
+import { loadRegistryFiles, REGISTRY_DIR } from "@/lib/db/registry-files";
+import { writeIngestPlan } from "@/lib/db/write-ingest-plan";
+import { detectFormat } from "@/lib/ingest/detect-format";
+import { parseCsv } from "@/lib/ingest/parse-csv";
+import { parseFile } from "@/lib/ingest/parse-file";
+import { planIngest } from "@/lib/ingest/plan-ingest";
+import type { IngestPlan } from "@/lib/ingest/plan-types";
+import { toParsedFile } from "@/lib/ingest/validate-parsed-file";
+import { loadRegistry } from "@/lib/registry/load-registry";
+import { toBenchDatabaseName } from "@/lib/bench/bench-database-name";
+import { formatCount, formatRate, formatSeconds } from "@/lib/bench/format-rate";
+import { generateResultsCsv } from "@/lib/bench/generate-results-csv";
+import { median } from "@/lib/emergence/quantile";
+import { relativeSpread } from "@/lib/bench/relative-spread";
+import { COPY_COLUMNS, toCopyText, type CopyColumns } from "@/lib/bench/to-copy-text";
+
+const USAGE = "usage: npm run bench:ingest -- [--rows N (1000000)] [--seed S (1)] [--runs R (3)]";
+const TABLES = "result, upload, checkpoint, model_alias, model, model_family, task, metric";
+const COPY_CHUNK_ROWS = 20_000;
+
+const argsSchema = z.object({
+  rows: z.coerce.number().int().min(1).max(20_000_000),
+  seed: z.coerce.number().int().min(0).max(2 ** 32 - 1),
+  runs: z.coerce.number().int().min(1).max(20),
+});
+
+function readArgs() {
+  const { values } = parseArgs({
+    options: { rows: { type: "string", default: "1000000" }, seed: { type: "string", default: "1" }, runs: { type: "string", default: "3" } },
+  });
+  return argsSchema.parse({ rows: values.rows.replaceAll("_", "").replaceAll(",", ""), seed: values.seed, runs: values.runs });
+}
+
+let args: z.infer<typeof argsSchema>;
+let dbName: string;
+try {
+  args = readArgs();
+  dbName = toBenchDatabaseName(process.env.DATABASE_URL);
+} catch (err) {
+  const detail = err instanceof z.ZodError ? err.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; ") : (err as Error).message;
+  console.error(`${detail}\n${USAGE}`);
+  process.exit(2);
+}
+
+const now = () => performance.now();
+const log = (line: string) => console.error(line);
+
+async function timed<T>(work: () => Promise<T> | T): Promise<[T, number]> {
+  const start = now();
+  const value = await work();
+  return [value, now() - start];
+}
+
+/** Empty tables and a flushed buffer cache, so every run starts from the same state (indexes, checks, triggers stay). */
+async function resetTables(): Promise<void> {
+  // CASCADE: tables added later that reference these (derived analyses) are emptied with them.
+  await getPool().query(`TRUNCATE ${TABLES} RESTART IDENTITY CASCADE`);
+  await getPool().query("CHECKPOINT");
+}
+
+/**
+ * COPY ... FROM STDIN on a pg client without pg-copy-streams (not installed):
+ * a minimal pg "submittable" that answers the server's CopyInResponse with the
+ * prepared chunks. Resolves with the row count from CommandComplete.
+ */
+function copyFromStdin(client: pg.PoolClient, sql: string, chunks: Buffer[]): Promise<number> {
+  type Connection = { query(text: string): void; sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void };
+  return new Promise((resolve, reject) => {
+    let done = false;
+    let count = 0;
+    const finish = (err: Error | null) => {
+      if (done) return;
+      done = true;
+      if (err) reject(err);
+      else resolve(count);
+    };
+    const submittable = {
+      submit: (connection: Connection) => connection.query(sql),
+      handleCopyInResponse: (connection: Connection) => {
+        for (const chunk of chunks) connection.sendCopyFromChunk(chunk);
+        connection.endCopyFrom();
+      },
+      handleCommandComplete: (msg: { text: string }) => {
+        count = Number(/COPY (\d+)/.exec(msg.text)?.[1] ?? 0);
+      },
+      handleReadyForQuery: () => finish(null),
+      handleError: (err: Error) => finish(err),
+      handleEmptyQuery: () => undefined,
+      handleRowDescription: () => undefined,
+      handleDataRow: () => undefined,
+      handleCopyData: () => undefined,
+    };
+    (client as unknown as { query(q: typeof submittable): void }).query(submittable);
+  });
+}
+
+async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await getPool().connect();
+  try {
+    await client.query("BEGIN");
+    const value = await work(client);
+    await client.query("COMMIT");
+    return value;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+// --- the input ---------------------------------------------------------------------------
+const registryTexts = {
+  models: await readFile(path.join(REGISTRY_DIR, "models.csv"), "utf8"),
+  tasks: await readFile(path.join(REGISTRY_DIR, "tasks.csv"), "utf8"),
+  metrics: await readFile(path.join(REGISTRY_DIR, "metrics.csv"), "utf8"),
+};
+const seed = loadRegistry(registryTexts);
+const registry = await loadRegistryFiles();
+const [csv, generateMs] = await timed(() =>
+  generateResultsCsv({
+    rows: args.rows,
+    seed: args.seed,
+    models: seed.models.filter((m) => !m.name.includes("*")).map((m) => ({ name: m.name, finalStep: m.finalStep })),
+    tasks: seed.tasks.map((t) => ({ name: t.task, chance: t.chance, itemCount: t.itemCount })),
+  }),
+);
+const file = path.join(os.tmpdir(), `atlas-bench-${args.rows}-seed${args.seed}-${process.pid}.csv`);
+await writeFile(file, csv);
+const bytes = new Uint8Array(await readFile(file));
+const fileName = path.basename(file);
+log(`generated ${formatCount(args.rows)} rows (${(bytes.length / 1e6).toFixed(1)} MB) in ${formatSeconds(generateMs)}: ${file}`);
+
+const db = await openDatabase();
+log(`database ${dbName} (migrations applied); ${args.runs} run(s) of each measurement`);
+
+type Breakdown = {
+  decodeMs: number; parseMs: number; planMs: number; hashMs: number; writeMs: number; totalMs: number;
+  detectMs: number; tokenizeMs: number; validateMs: number;
+};
+const ingestMs: number[] = [];
+const copyMs: number[] = [];
+const breakdowns: Breakdown[] = [];
+let resultRows = 0;
+
+try {
+  for (let run = 1; run <= args.runs; run++) {
+    // (a) the real ingestion path, bytes to commit
+    await resetTables();
+    const [outcome, ms] = await timed(() => ingestFile({ fileName, bytes, registry, note: "bench" }));
+    if (!outcome.ok) throw new Error(`ingest failed: ${outcome.error}`);
+    if (outcome.inserted !== args.rows) throw new Error(`ingest inserted ${outcome.inserted} rows, expected ${args.rows}`);
+    ingestMs.push(ms);
+    log(`run ${run} ingest: ${formatSeconds(ms)}  ${formatRate(args.rows, ms)}`);
+
+    // the same path in pieces, for the breakdown
+    await resetTables();
+    const [text, decodeMs] = await timed(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    const [parsed, parseMs] = await timed(() => parseFile(fileName, text));
+    const [plan, planMs] = await timed(() => planIngest(fileName, parsed, registry));
+    const [sha256, hashMs] = await timed(() => createHash("sha256").update(bytes).digest("hex"));
+    const [, writeMs] = await timed(() =>
+      inTransaction((client) => writeIngestPlan(client, { fileName, sha256, format: plan.format, note: "bench" }, plan)),
+    );
+    const [, detectMs] = await timed(() => detectFormat(fileName, text));
+    const [, tokenizeMs] = await timed(() => parseCsv(fileName, text));
+    // a fresh top-level object: toParsedFile skips files it has validated already
+    const [, validateMs] = await timed(() => toParsedFile(fileName, { ...parsed }));
+    const totalMs = decodeMs + parseMs + planMs + hashMs + writeMs;
+    breakdowns.push({ decodeMs, parseMs, planMs, hashMs, writeMs, totalMs, detectMs, tokenizeMs, validateMs });
+    log(
+      `run ${run} pieces: decode ${formatSeconds(decodeMs)}, parse ${formatSeconds(parseMs)}, plan ${formatSeconds(planMs)}, ` +
+        `sha256 ${formatSeconds(hashMs)}, write ${formatSeconds(writeMs)}`,
+    );
+
+    // (b) baseline: COPY of the same rows, ids resolved beforehand (not timed)
+    await resetTables();
+    const chunks = await prepareCopy(plan);
+    const [copied, cms] = await timed(() =>
+      inTransaction((client) => copyFromStdin(client, `COPY result (${COPY_COLUMNS}) FROM STDIN`, chunks)),
+    );
+    if (copied !== args.rows) throw new Error(`COPY wrote ${copied} rows, expected ${args.rows}`);
+    copyMs.push(cms);
+    log(`run ${run} COPY:   ${formatSeconds(cms)}  ${formatRate(args.rows, cms)}`);
+    resultRows = Number((await getPool().query<{ n: string }>("SELECT count(*) AS n FROM result")).rows[0].n);
+  }
+} finally {
+  await resetTables().catch(() => undefined);
+  await closeDb();
+  await db.stop();
+  await rm(file, { force: true });
+}
+
+/** Creates the plan's models, checkpoints, tasks, metrics and an upload, then lays the rows out as COPY text. */
+async function prepareCopy(plan: IngestPlan): Promise<Buffer[]> {
+  const empty = { ...plan, rows: { model: [], revision: [], task: [], metric: [], shots: [], filter: [], value: [], stderr: [], n: [] } };
+  const { uploadId } = await inTransaction((client) =>
+    writeIngestPlan(client, { fileName: "copy-baseline", sha256: "copy-baseline", format: plan.format, note: "bench" }, empty),
+  );
+  const pool = getPool();
+  const checkpoints = await pool.query<{ id: number; model: string; revision: string }>(
+    "SELECT c.id, m.name AS model, c.revision FROM checkpoint c JOIN model m ON m.id = c.model_id",
+  );
+  const byCheckpoint = new Map(checkpoints.rows.map((r) => [`${r.model}\u0000${r.revision}`, r.id]));
+  const byName = async (table: string) =>
+    new Map((await pool.query<{ id: number; name: string }>(`SELECT id, name FROM ${table}`)).rows.map((r) => [r.name, r.id]));
+  const tasks = await byName("task");
+  const metrics = await byName("metric");
+  const r = plan.rows;
+  const columns: CopyColumns = {
+    checkpointId: r.model.map((m, i) => byCheckpoint.get(`${m}\u0000${r.revision[i]}`)!),
+    taskId: r.task.map((t) => tasks.get(t)!),
+    metricId: r.metric.map((m) => metrics.get(m)!),
+    shots: r.shots, filter: r.filter, value: r.value, stderr: r.stderr, n: r.n,
+  };
+  const chunks: Buffer[] = [];
+  for (let start = 0; start < r.value.length; start += COPY_CHUNK_ROWS) {
+    chunks.push(Buffer.from(toCopyText(columns, uploadId, start, Math.min(start + COPY_CHUNK_ROWS, r.value.length))));
+  }
+  return chunks;
+}
+
+// --- report ------------------------------------------------------------------------------
+const rate = (ms: number) => Math.round((args.rows * 1000) / ms);
+const ingestMedian = median(ingestMs);
+const copyMedian = median(copyMs);
+const ratio = copyMedian / ingestMedian;
+const piece = (key: keyof Breakdown) => median(breakdowns.map((b) => b[key]));
+const pieces = (["decodeMs", "parseMs", "planMs", "hashMs", "writeMs"] as const).map((key) => [key, piece(key)] as const);
+const piecesTotal = piece("totalMs");
+
+console.log("");
+console.log(`ingest (ingestFile, bytes to commit): ${formatSeconds(ingestMedian)}  ${formatRate(args.rows, ingestMedian)}  (median of ${args.runs}, spread ${(relativeSpread(ingestMs) * 100).toFixed(0)}%)`);
+console.log(`COPY baseline (ids pre-resolved):     ${formatSeconds(copyMedian)}  ${formatRate(args.rows, copyMedian)}  (median of ${args.runs}, spread ${(relativeSpread(copyMs) * 100).toFixed(0)}%)`);
+console.log(`ratio ingest/COPY: ${ratio.toFixed(2)} (goal >= 0.5)`);
+console.log("breakdown of the ingest path (medians):");
+for (const [key, ms] of pieces) {
+  console.log(`  ${key.replace("Ms", "").padEnd(8)} ${formatSeconds(ms).padStart(9)}  ${((ms / piecesTotal) * 100).toFixed(0).padStart(3)}%`);
+}
+console.log(`  inside parse: detectFormat ${formatSeconds(piece("detectMs"))}, CSV tokenizer ${formatSeconds(piece("tokenizeMs"))}, schema validation ${formatSeconds(piece("validateMs"))} (each measured alone)`);
+console.log(
+  JSON.stringify({
+    bench: "ingest",
+    database: dbName,
+    rows: args.rows,
+    seed: args.seed,
+    runs: args.runs,
+    fileBytes: bytes.length,
+    resultRowsAfterCopy: resultRows,
+    ingest: { medianMs: Math.round(ingestMedian), rowsPerSec: rate(ingestMedian), runsMs: ingestMs.map(Math.round) },
+    copy: { medianMs: Math.round(copyMedian), rowsPerSec: rate(copyMedian), runsMs: copyMs.map(Math.round) },
+    ratio: Number(ratio.toFixed(3)),
+    breakdownMs: Object.fromEntries([...pieces, ["detect", piece("detectMs")], ["tokenize", piece("tokenizeMs")], ["validate", piece("validateMs")]].map(([k, v]) => [String(k).replace("Ms", ""), Math.round(v as number)])),
+  }),
+);
