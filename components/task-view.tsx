@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { usePathname, useRouter } from "next/navigation";
-import type { CurvesQuery, CurvesResponse, ScaleAxis } from "@/lib/schemas/curves";
+import type { CurvesQuery, CurvesResponse, ViewAxis } from "@/lib/schemas/curves";
 import { useCurvesQuery } from "@/lib/queries/curves-query";
 import { useAnalysisQuery } from "@/lib/queries/analysis-query";
 import { EvidenceTable } from "./evidence-table";
@@ -18,10 +18,11 @@ const CurveChart = dynamic(() => import("./charts/curve-chart").then((m) => m.Cu
   loading: () => <p role="status" className="muted">Drawing chart…</p>,
 });
 
-const AXES: { value: ScaleAxis; label: string }[] = [
+const AXES: { value: ViewAxis; label: string }[] = [
   { value: "params", label: "Parameters" },
   { value: "tokens", label: "Training tokens" },
   { value: "flops", label: "Training FLOPs" },
+  { value: "checkpoint", label: "Checkpoints: tokens seen" },
 ];
 
 function Controls({ data, query, onChange }: {
@@ -51,10 +52,20 @@ function Controls({ data, query, onChange }: {
       </label>
       <label>
         Scale{" "}
-        <select aria-label="Scale" value={query.x} onChange={(e) => onChange({ x: e.target.value as ScaleAxis })}>
-          {AXES.map((a) => <option key={a.value} value={a.value}>{a.label}</option>)}
+        <select aria-label="Scale" value={query.x} onChange={(e) => onChange({ x: e.target.value as ViewAxis, model: undefined })}>
+          {AXES.filter((a) => a.value !== "checkpoint" || data.options.checkpointModels.length > 0).map((a) => (
+            <option key={a.value} value={a.value}>{a.label}</option>
+          ))}
         </select>
       </label>
+      {data.model !== null && (
+        <label>
+          Model{" "}
+          <select aria-label="Model" value={data.model} onChange={(e) => onChange({ model: e.target.value })}>
+            {data.options.checkpointModels.map((m) => <option key={m} value={m}>{m}</option>)}
+          </select>
+        </label>
+      )}
     </div>
   );
 }
@@ -97,6 +108,9 @@ export function TaskView({ query }: { query: CurvesQuery }) {
               </>
             )}
             <h2>Evidence</h2>
+            {data.x === "checkpoint" && (
+              <p className="muted">The checkpoint axis follows one model through training; emergence verdicts compare models across scale, so pick a scale axis to see them.</p>
+            )}
             <p className="muted">
               Filled markers: clearly above chance (one-sided z-test, Holm-corrected); hollow: not. Lines: each family&apos;s
               best fit by AICc; shaded band: the threshold&apos;s 95% bootstrap interval. p-values are controlled for the false

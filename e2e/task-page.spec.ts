@@ -56,6 +56,16 @@ test.describe("task page", () => {
     await expect(page.getByText(/result\(s\) not shown: model scale unknown/)).toBeVisible();
   });
 
+  test("the checkpoint axis follows pythia-1.4b through training", async ({ page }) => {
+    await page.goto("/tasks/lambada_openai");
+    await page.getByLabel("Scale", { exact: true }).selectOption("checkpoint");
+    await expect(page).toHaveURL(/x=checkpoint/);
+    await expect(page.getByLabel("Model", { exact: true })).toHaveValue("pythia-1.4b");
+    const chart = page.getByRole("img", { name: /^lambada_openai: acc \(0-shot\) against Tokens seen in training/ });
+    await expect(chart.locator(".recharts-errorBar")).toHaveCount(5);
+    await expect(page.getByText(/follows one model through training/)).toBeVisible();
+  });
+
   test("an unknown task says so instead of spinning", async ({ page }) => {
     await page.goto("/tasks/no_such_task");
     await expect(page.getByRole("alert").filter({ hasText: "Could not load" })).toContainText('task "no_such_task" not found');

@@ -8,17 +8,22 @@ import { tasksResponseSchema } from "@/lib/schemas/tasks";
 import { apiErrorSchema } from "@/lib/schemas/api-error";
 import { ingestFile } from "@/lib/db/ingest-file";
 import { loadRegistryFiles } from "@/lib/db/registry-files";
-import { longCsv, uniqueName } from "@/lib/db/testing/factories";
+import { longCsv, uniqueName, type LongRow } from "@/lib/db/testing/factories";
 
 const task = uniqueName("route_task");
 const request = (path: string) => new Request(`http://127.0.0.1${path}`);
 
 beforeAll(async () => {
-  const rows = ["pythia-70m", "pythia-410m", "pythia-1.4b", "pythia-12b"].flatMap((model, i) => [
+  const rows: LongRow[] = ["pythia-70m", "pythia-410m", "pythia-1.4b", "pythia-12b"].flatMap((model, i) => [
     { model, task, metric: "acc", value: 0.25 + i / 10, stderr: 0.01, shots: 0 },
     { model, task, metric: "acc", value: 0.3 + i / 10, stderr: 0.01, shots: 5 },
     { model, task, metric: "acc_norm", value: 0.2 + i / 10, n: 500, shots: 0 },
   ]);
+  // two earlier checkpoints of pythia-1.4b, for the checkpoint axis
+  rows.push(
+    { model: "pythia-1.4b", task, metric: "acc", value: 0.26, stderr: 0.01, shots: 0, revision: "step1000" },
+    { model: "pythia-1.4b", task, metric: "acc", value: 0.4, stderr: 0.01, shots: 0, revision: "step93000" },
+  );
   const outcome = await ingestFile({ fileName: "routes.csv", bytes: longCsv(rows), registry: await loadRegistryFiles() });
   if (!outcome.ok) throw new Error(outcome.error);
 });
@@ -35,7 +40,7 @@ describe("GET /api/tasks", () => {
   it("lists tasks with their metrics and counts", async () => {
     const res = await getTasksRoute(request("/api/tasks"));
     const body = tasksResponseSchema.parse(await res.json());
-    expect(body.tasks.find((t) => t.name === task)).toMatchObject({ metrics: ["acc", "acc_norm"], families: 1, models: 4, results: 12 });
+    expect(body.tasks.find((t) => t.name === task)).toMatchObject({ metrics: ["acc", "acc_norm"], families: 1, models: 4, results: 14 });
   });
 });
 
@@ -45,7 +50,7 @@ describe("GET /api/curves", () => {
     expect(res.status).toBe(200);
     const body = curvesResponseSchema.parse(await res.json());
     expect(body).toMatchObject({ metric: { name: "acc", lowerBound: 0, upperBound: 1 }, shots: 0, x: "params" });
-    expect(body.options).toEqual({ metrics: ["acc", "acc_norm"], shots: [0, 5] });
+    expect(body.options).toEqual({ metrics: ["acc", "acc_norm"], shots: [0, 5], checkpointModels: ["pythia-1.4b"] });
     expect(body.series).toHaveLength(1);
     expect(body.series[0].points.map((p) => p.x)).toEqual([70_426_624, 405_334_016, 1_414_647_808, 11_846_072_320]);
     expect(body.series[0].points.map((p) => p.value)).toEqual([0.25, 0.35, 0.45, 0.55]);
@@ -57,6 +62,20 @@ describe("GET /api/curves", () => {
     expect(body.metric.name).toBe("acc_norm");
     expect(body.series[0].points[0]).toMatchObject({ stderr: null, n: 500, xEstimated: true });
     expect(body.series[0].points[0].x).toBeCloseTo(6 * 70_426_624 * 299_892_736_000, -12);
+  });
+
+  it("plots one model's checkpoints by tokens seen on the checkpoint axis", async () => {
+    const res = await getCurvesRoute(request(`/api/curves?task=${task}&x=checkpoint`));
+    const body = curvesResponseSchema.parse(await res.json());
+    expect(body.model).toBe("pythia-1.4b");
+    expect(body.series).toHaveLength(1);
+    expect(body.series[0].points.map((p) => [p.model, p.x, p.value])).toEqual([
+      ["pythia-1.4b @ step 1000", 1000 * 2_097_152, 0.26],
+      ["pythia-1.4b @ step 93000", 93_000 * 2_097_152, 0.4],
+      ["pythia-1.4b @ step 143000", 143_000 * 2_097_152, 0.45],
+    ]);
+    const other = await getCurvesRoute(request(`/api/curves?task=${task}&x=checkpoint&model=pythia-70m`));
+    expect(other.status).toBe(404);
   });
 
   it.each([

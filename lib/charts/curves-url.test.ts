@@ -17,3 +17,11 @@ describe("curves URL state", () => {
     expect(toCurvesQuery("piqa", { x: "banana", shots: "-1", metric: "acc" })).toEqual({ task: "piqa", metric: "acc", x: "params" });
   });
 });
+
+describe("checkpoint axis in the URL", () => {
+  it("keeps the model only for the checkpoint axis", () => {
+    const q = toCurvesQuery("piqa", { x: "checkpoint", model: "pythia-1.4b" });
+    expect(toPageSearch(q)).toBe("x=checkpoint&model=pythia-1.4b");
+    expect(toPageSearch({ ...q, x: "params" })).toBe("x=params");
+  });
+});

@@ -12,7 +12,8 @@ function response(overrides: Partial<CurvesResponse> = {}): CurvesResponse {
     shots: 0,
     x: "params",
     chance: 0.25,
-    options: { metrics: ["acc"], shots: [0] },
+    options: { metrics: ["acc"], shots: [0], checkpointModels: [] },
+    model: null,
     series: [
       { family: "Pythia", points: [point("pythia-70m", 7e7, 0.38, 0.01), point("pythia-12b", 1.2e10, 0.7, null)] },
       { family: "OPT", points: [point("opt-125m", 1.25e8, 0.4, 0.02)] },

@@ -1,4 +1,4 @@
-import type { CurveSeries, CurvesResponse, ScaleAxis } from "@/lib/schemas/curves";
+import type { CurveSeries, CurvesResponse, ViewAxis } from "@/lib/schemas/curves";
 import type { CurveAnalysis, Verdict } from "@/lib/schemas/analysis";
 import { formatExponent, formatScale, logDomain, logTicks } from "./log-ticks";
 import { seriesStyle, type MarkerShape } from "./palette";
@@ -37,7 +37,7 @@ export type CurveChartModel =
       series: ChartSeries[];
       xDomain: [number, number];
       xTicks: number[];
-      xAxis: ScaleAxis;
+      xAxis: ViewAxis;
       xLabel: string;
       yLabel: string;
       yDomain: [number, number];
@@ -47,14 +47,15 @@ export type CurveChartModel =
     };
 
 /** How an axis value reads: sizes as 1.4B, FLOPs as 1.2e21. */
-export function formatAxisValue(value: number, axis: ScaleAxis): string {
+export function formatAxisValue(value: number, axis: ViewAxis): string {
   return axis === "flops" ? formatExponent(value) : formatScale(value);
 }
 
-const AXIS_LABELS: Record<ScaleAxis, string> = {
+const AXIS_LABELS: Record<ViewAxis, string> = {
   params: "Parameters",
   tokens: "Training tokens",
   flops: "Training FLOPs",
+  checkpoint: "Tokens seen in training",
 };
 
 /** Keeps a chart under ~3,000 points: past that, every k-th point of each series. */
@@ -80,7 +81,7 @@ function yDomainFor(values: number[], res: CurvesResponse): [number, number] {
 }
 
 /** One family's series: its points (thinned), its stored verdict, fitted curve and threshold. */
-function toSeries(s: CurveSeries, index: number, analysis: CurveAnalysis | undefined, every: number, axis: ScaleAxis): ChartSeries {
+function toSeries(s: CurveSeries, index: number, analysis: CurveAnalysis | undefined, every: number, axis: ViewAxis): ChartSeries {
   const analysed = new Map(analysis?.points.map((p) => [`${p.model}|${p.x}`, p]) ?? []);
   const threshold = analysis?.threshold ?? null;
   return {

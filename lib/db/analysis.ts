@@ -8,7 +8,10 @@ import type { AnalysisResponse, CurveAnalysis } from "@/lib/schemas/analysis";
 export const VERDICT_RANK_SQL = `CASE verdict WHEN 'abrupt' THEN 0 WHEN 'suspect-zero' THEN 1 WHEN 'declining' THEN 2
   WHEN 'smooth' THEN 3 WHEN 'flat-at-chance' THEN 4 ELSE 5 END`;
 
-/** The stored analyses of one task view, one per family. */
+/**
+ * The stored analyses of one task view, one per family. The checkpoint axis
+ * (one model through training) has none: analyses compare models across scale.
+ */
 export async function getAnalysis(query: CurvesQuery): Promise<AnalysisResponse> {
   const view = await resolveTaskView(query);
   const { rows } = await getPool().query<{ analysis: CurveAnalysis; computed_at: Date }>(

@@ -1,7 +1,8 @@
 import "server-only";
 import { getPrisma } from "./client";
 import { notFound } from "@/lib/api/app-error";
-import type { CurvePoint, CurvesQuery, CurvesResponse, ScaleAxis } from "@/lib/schemas/curves";
+import type { CurvePoint, CurvesQuery, CurvesResponse, ViewAxis } from "@/lib/schemas/curves";
+import { checkpointRows, finalRows, type PointRow } from "./curve-rows";
 import { pickDefaultMetric, pickDefaultShots } from "@/lib/charts/pick-defaults";
 import { chanceForMetric } from "@/lib/emergence/chance-for-metric";
 
@@ -13,23 +14,11 @@ type MetricRow = {
   lower_bound: number | null;
   upper_bound: number | null;
 };
-type PointRow = {
-  model: string;
-  family: string | null;
-  parameters: number | null;
-  training_tokens: number | null;
-  training_flops: number | null;
-  flops_estimated: boolean;
-  value: number;
-  stderr: number | null;
-  n: number | null;
-  upload_id: number | null;
-  file_name: string | null;
-};
 
 const NO_FAMILY = "(no family)";
 
-function scaleOf(row: PointRow, x: ScaleAxis): { x: number | null; estimated: boolean } {
+function scaleOf(row: PointRow, x: ViewAxis): { x: number | null; estimated: boolean } {
+  if (x === "checkpoint") return { x: row.tokens_seen, estimated: false };
   if (x === "params") return { x: row.parameters, estimated: false };
   if (x === "tokens") return { x: row.training_tokens, estimated: false };
   return { x: row.training_flops, estimated: row.flops_estimated };
@@ -39,7 +28,7 @@ export type TaskView = {
   task: TaskRow;
   metric: MetricRow;
   shots: number | null;
-  options: { metrics: string[]; shots: (number | null)[] };
+  options: CurvesResponse["options"];
 };
 
 /**
@@ -65,7 +54,17 @@ export async function resolveTaskView(query: CurvesQuery): Promise<TaskView> {
   const shotOptions = shotRows.map((s) => s.shots);
   const shots = query.shots === undefined ? pickDefaultShots(shotOptions) : query.shots === "unknown" ? null : query.shots;
   if (!shotOptions.includes(shots)) throw notFound(`${shots ?? "unknown"}-shot results for "${task.name}" / ${metric.name}`);
-  return { task, metric, shots, options: { metrics: metrics.map((m) => m.name), shots: shotOptions } };
+
+  const checkpointModels = await prisma.$queryRaw<{ name: string }[]>`
+    SELECT m.name FROM result r
+    JOIN checkpoint c ON c.id = r.checkpoint_id AND c.tokens_seen IS NOT NULL
+    JOIN model m ON m.id = c.model_id
+    WHERE r.task_id = ${task.id} AND r.metric_id = ${metric.id} AND r.shots IS NOT DISTINCT FROM ${shots}::int
+    GROUP BY m.name HAVING count(*) >= 2 ORDER BY count(*) DESC, m.name`;
+  return {
+    task, metric, shots,
+    options: { metrics: metrics.map((m) => m.name), shots: shotOptions, checkpointModels: checkpointModels.map((m) => m.name) },
+  };
 }
 
 /**
@@ -73,19 +72,16 @@ export async function resolveTaskView(query: CurvesQuery): Promise<TaskView> {
  * placed on the chosen scale axis. Models without that scale are listed, not placed.
  */
 export async function getCurves(query: CurvesQuery): Promise<CurvesResponse> {
-  const prisma = getPrisma();
-  const { task, metric, shots, options } = await resolveTaskView(query);
-  const rows = await prisma.$queryRaw<PointRow[]>`
-    SELECT m.name AS model, f.name AS family, m.parameters, m.training_tokens, m.training_flops,
-           m.flops_estimated, r.value, r.stderr, r.n, r.upload_id, u.file_name
-    FROM result r
-    JOIN checkpoint c ON c.id = r.checkpoint_id AND c.is_final
-    JOIN model m ON m.id = c.model_id
-    LEFT JOIN model_family f ON f.id = m.family_id
-    LEFT JOIN upload u ON u.id = r.upload_id
-    WHERE r.task_id = ${task.id} AND r.metric_id = ${metric.id} AND r.shots IS NOT DISTINCT FROM ${shots}::int
-    ORDER BY f.name NULLS LAST, m.name`;
-
+  const view = await resolveTaskView(query);
+  const { task, metric, shots, options } = view;
+  let model: string | null = null;
+  if (query.x === "checkpoint") {
+    model = query.model ?? options.checkpointModels[0] ?? null;
+    if (model === null || !options.checkpointModels.includes(model)) {
+      throw notFound(`checkpoints of ${model ?? "any model"} on "${task.name}" / ${metric.name}`);
+    }
+  }
+  const rows = model ? await checkpointRows(view, model) : await finalRows(view);
   const byFamily = new Map<string, CurvePoint[]>();
   const unplaced: CurvesResponse["unplaced"] = [];
   for (const row of rows) {
@@ -110,6 +106,7 @@ export async function getCurves(query: CurvesQuery): Promise<CurvesResponse> {
     },
     shots,
     x: query.x,
+    model,
     chance: chanceForMetric(task.chance, {
       higherIsBetter: metric.higher_is_better, lowerBound: metric.lower_bound, upperBound: metric.upper_bound,
     }),

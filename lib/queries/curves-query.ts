@@ -7,6 +7,7 @@ export function toCurvesSearch(q: CurvesQuery): string {
   const params = new URLSearchParams({ task: q.task, x: q.x });
   if (q.metric) params.set("metric", q.metric);
   if (q.shots !== undefined) params.set("shots", String(q.shots));
+  if (q.model) params.set("model", q.model);
   return params.toString();
 }
 

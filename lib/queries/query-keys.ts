@@ -7,11 +7,11 @@ export const queryKeys = {
   tasks: { all: ["tasks"] as const, list: () => ["tasks", "list"] as const },
   curves: {
     all: ["curves"] as const,
-    detail: (q: CurvesQuery) => ["curves", q.task, q.metric ?? null, q.shots ?? null, q.x] as const,
+    detail: (q: CurvesQuery) => ["curves", q.task, q.metric ?? null, q.shots ?? null, q.x, q.model ?? null] as const,
   },
   analysis: {
     all: ["analysis"] as const,
-    detail: (q: CurvesQuery) => ["analysis", q.task, q.metric ?? null, q.shots ?? null, q.x] as const,
+    detail: (q: CurvesQuery) => ["analysis", q.task, q.metric ?? null, q.shots ?? null, q.x, q.model ?? null] as const,
   },
   overview: {
     all: ["overview"] as const,

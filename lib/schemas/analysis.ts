@@ -82,7 +82,7 @@ export const analysisResponseSchema = z.object({
   task: z.string(),
   metric: z.string(),
   shots: z.number().int().nullable(),
-  x: z.enum(["params", "tokens", "flops"]),
+  x: z.enum(["params", "tokens", "flops", "checkpoint"]),
   /** one per family with results on this view, strongest evidence first */
   analyses: z.array(curveAnalysisSchema),
   /** when the stored analyses were last refreshed; null when none are stored yet */

@@ -1,7 +1,12 @@
 import { z } from "zod";
 
+/** Axes across models of a family: what emergence is analysed on. */
 export const scaleAxisSchema = z.enum(["params", "tokens", "flops"]);
 export type ScaleAxis = z.infer<typeof scaleAxisSchema>;
+
+/** Axes a task page can plot: the scale axes, or one model's checkpoints by tokens seen. */
+export const viewAxisSchema = z.enum(["params", "tokens", "flops", "checkpoint"]);
+export type ViewAxis = z.infer<typeof viewAxisSchema>;
 
 /** shots in a URL: a count, or "unknown" for results whose file did not say. */
 export const shotsParamSchema = z.union([
@@ -13,7 +18,9 @@ export const curvesQuerySchema = z.object({
   task: z.string().min(1, "is required").max(200),
   metric: z.string().min(1).max(200).optional(),
   shots: shotsParamSchema.optional(),
-  x: scaleAxisSchema.default("params"),
+  x: viewAxisSchema.default("params"),
+  /** with x=checkpoint: whose checkpoints (default: the model with most of them) */
+  model: z.string().min(1).max(200).optional(),
 });
 export type CurvesQuery = z.infer<typeof curvesQuerySchema>;
 
@@ -50,13 +57,17 @@ export const curvesResponseSchema = z.object({
     upperBound: z.number().nullable(),
   }),
   shots: z.number().int().nullable(),
-  x: scaleAxisSchema,
+  x: viewAxisSchema,
+  /** with x=checkpoint, the model whose checkpoints are plotted */
+  model: z.string().nullable(),
   /** the task's chance level if it applies to this metric (accuracy-like), else null */
   chance: z.number().nullable(),
   /** what the selectors offer for this task */
   options: z.object({
     metrics: z.array(z.string()),
     shots: z.array(z.number().int().nullable()),
+    /** models with two or more checkpoints on this view, for the checkpoint axis */
+    checkpointModels: z.array(z.string()),
   }),
   series: z.array(curveSeriesSchema),
   /** results left off the chart because the model has no value on the chosen axis */

@@ -13,14 +13,15 @@ export type LongRow = {
   stderr?: number | string;
   n?: number | string;
   shots?: number | string;
+  revision?: string;
 };
 
 /** A long-format CSV file, as a notebook would write it. */
 export function longCsv(rows: LongRow[]): Uint8Array {
   const cell = (v: number | string | undefined) => (v === undefined ? "" : String(v));
-  const lines = ["model,task,metric,value,stderr,n,shots"];
+  const lines = ["model,task,metric,value,stderr,n,shots,revision"];
   for (const r of rows) {
-    lines.push([r.model, r.task, r.metric, r.value, r.stderr, r.n, r.shots].map(cell).join(","));
+    lines.push([r.model, r.task, r.metric, r.value, r.stderr, r.n, r.shots, r.revision].map(cell).join(","));
   }
   return new TextEncoder().encode(lines.join("\n") + "\n");
 }
