@@ -52,7 +52,7 @@ export function CurveChart({ chart, title, height = 440 }: { chart: Ready; title
           ))}
           {chart.series.map((s) => s.threshold && (
             <ReferenceLine key={`threshold-${s.key}`} x={s.threshold.x} stroke={s.color} strokeDasharray="2 3" className="threshold-line"
-              label={{ value: `threshold ${formatAxisValue(s.threshold.x, chart.xAxis)}`, position: "top", fill: s.color, fontSize: 11 }} />
+              label={{ value: `threshold ${formatAxisValue(s.threshold.x, chart.xAxis)}`, position: "insideTopLeft", fill: s.color, fontSize: 11 }} />
           ))}
           {chart.chance && (
             <ReferenceLine y={chart.chance.y} stroke="#555" strokeDasharray="6 4" className="chance-line"
