@@ -15,6 +15,14 @@ export const envSchema = z.object({
   ATLAS_DATA_DIR: z.string().min(1).default(".data/pglite"),
   /** "1": load the demo dataset into an empty real Postgres too (the embedded one always gets it) */
   ATLAS_DEMO: z.enum(["0", "1"]).default("0"),
+  /** largest request body POST /api/uploads reads, in bytes (default 50 MiB); larger bodies get 413 */
+  ATLAS_UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  /** uploads one API token may make per minute before 429 */
+  ATLAS_UPLOAD_RATE_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** "1": GET routes need a bearer token too (writes always do) */
+  ATLAS_REQUIRE_TOKEN_FOR_READS: z.enum(["0", "1"]).default("0"),
+  /** comma-separated origins besides the app's own from which a browser may POST (e.g. behind a proxy) */
+  ATLAS_ALLOWED_ORIGINS: z.string().default(""),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
 });

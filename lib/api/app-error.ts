@@ -2,12 +2,15 @@
 export class AppError extends Error {
   readonly status: number;
   readonly code: string;
+  /** extra response headers, e.g. Retry-After on 429 / 503, WWW-Authenticate on 401 */
+  readonly headers: Record<string, string>;
 
-  constructor(status: number, code: string, message: string) {
+  constructor(status: number, code: string, message: string, headers: Record<string, string> = {}) {
     super(message);
     this.name = "AppError";
     this.status = status;
     this.code = code;
+    this.headers = headers;
   }
 }
 

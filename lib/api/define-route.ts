@@ -1,11 +1,34 @@
 import type { z } from "zod";
+import { readEnv } from "@/lib/env.js";
+import { authenticateRequest, type AuthenticatedToken } from "@/lib/auth/authenticate-request";
+import { checkOrigin, toAllowedOrigins } from "@/lib/auth/check-origin";
 import { toErrorResponse } from "./to-error-response";
 
-type RouteSpec<Q extends z.ZodType, R extends z.ZodType> = {
+/**
+ * "read": open unless ATLAS_REQUIRE_TOKEN_FOR_READS=1; "write": a same-origin (or
+ * non-browser) request with a valid, unrevoked bearer token, always.
+ */
+export type RouteAuth = "read" | "write";
+
+type RouteSpec<Q extends z.ZodType, P extends z.ZodType, R extends z.ZodType> = {
   query: Q;
+  /** the dynamic path segments ([id]), validated like the query (400 naming the segment) */
+  params?: P;
   response: R;
-  handler: (input: { query: z.infer<Q>; request: Request }) => Promise<z.infer<R>>;
+  auth?: RouteAuth;
+  /** the success status for a response body (default 200), e.g. 201 when something was created */
+  status?: (body: z.infer<R>) => number;
+  handler: (input: {
+    query: z.infer<Q>;
+    params: z.infer<P>;
+    request: Request;
+    /** the caller's token; null on an open read */
+    token: AuthenticatedToken | null;
+  }) => Promise<z.infer<R>>;
 };
+
+/** What Next passes a route handler as its second argument. */
+type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
 
 function queryObject(url: URL): Record<string, string> {
   const out: Record<string, string> = {};
@@ -13,22 +36,41 @@ function queryObject(url: URL): Record<string, string> {
   return out;
 }
 
+async function authorize(request: Request, auth: RouteAuth): Promise<AuthenticatedToken | null> {
+  const env = readEnv();
+  if (auth === "write") {
+    checkOrigin(request, toAllowedOrigins(env.ATLAS_ALLOWED_ORIGINS));
+    return authenticateRequest(request);
+  }
+  return env.ATLAS_REQUIRE_TOKEN_FOR_READS === "1" ? authenticateRequest(request) : null;
+}
+
 /**
- * The route wrapper: validates the query with its schema (400 naming the
- * parameter), runs the handler, and checks the response against its schema so a
- * contract drift fails loudly on the server instead of in the chart.
+ * The route wrapper: validates the query and path parameters with their schemas
+ * (400 naming the parameter), checks origin and token, runs the handler, and
+ * checks the response against its schema so a contract drift fails loudly on the
+ * server instead of in the chart.
  */
-export function defineRoute<Q extends z.ZodType, R extends z.ZodType>(spec: RouteSpec<Q, R>) {
-  return async function handle(request: Request): Promise<Response> {
+export function defineRoute<Q extends z.ZodType, R extends z.ZodType, P extends z.ZodType = z.ZodType<Record<string, never>>>(
+  spec: RouteSpec<Q, P, R>,
+) {
+  return async function handle(request: Request, context?: RouteContext): Promise<Response> {
     let query: z.infer<Q>;
+    let params: z.infer<P>;
     try {
       query = spec.query.parse(queryObject(new URL(request.url)));
     } catch (err) {
       return toErrorResponse(err, "query");
     }
     try {
-      const body = spec.response.parse(await spec.handler({ query, request }));
-      return Response.json(body, { headers: { "cache-control": "no-store" } });
+      params = (spec.params ? spec.params.parse((await context?.params) ?? {}) : {}) as z.infer<P>;
+    } catch (err) {
+      return toErrorResponse(err, "params");
+    }
+    try {
+      const token = await authorize(request, spec.auth ?? "read");
+      const body = spec.response.parse(await spec.handler({ query, params, request, token }));
+      return Response.json(body, { status: spec.status?.(body) ?? 200, headers: { "cache-control": "no-store" } });
     } catch (err) {
       return toErrorResponse(err, "handler");
     }

@@ -1,32 +1,39 @@
 import { ZodError } from "zod";
 import { AppError } from "./app-error";
 import type { ApiError } from "@/lib/schemas/api-error";
+import { isConnectionLost } from "@/lib/db/is-connection-lost";
 
-/** Where a ZodError came from: a bad query is the caller's 400, a bad body a 422. */
-export type ErrorOrigin = "query" | "body" | "handler";
+/** Where a ZodError came from: a bad query or path parameter is the caller's 400, a bad body a 422. */
+export type ErrorOrigin = "query" | "params" | "body" | "handler";
 
-function json(status: number, body: ApiError): Response {
-  return Response.json(body, { status });
+function json(status: number, body: ApiError, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { "cache-control": "no-store", ...headers } });
 }
 
 /**
  * The one error mapper for route handlers. Never matches on message text:
  * ZodError -> 400/422 naming the field, AppError -> its status, Postgres unique
- * violation -> 409, anything else -> a logged, generic 500.
+ * violation -> 409, a lost database connection -> 503, anything else -> a
+ * logged, generic 500.
  */
 export function toErrorResponse(err: unknown, origin: ErrorOrigin): Response {
   if (err instanceof ZodError && origin !== "handler") {
     const issue = err.issues[0];
     const field = issue.path.join(".") || "(root)";
-    const status = origin === "query" ? 400 : 422;
+    const status = origin === "body" ? 422 : 400;
     return json(status, { error: { code: "invalid_" + origin, message: `${field}: ${issue.message}`, field } });
   }
   if (err instanceof AppError) {
-    return json(err.status, { error: { code: err.code, message: err.message } });
+    return json(err.status, { error: { code: err.code, message: err.message } }, err.headers);
   }
   const pgCode = (err as { code?: unknown } | null)?.code;
   if (pgCode === "23505" || pgCode === "P2002") {
     return json(409, { error: { code: "conflict", message: "that record already exists" } });
+  }
+  if (isConnectionLost(err)) {
+    console.error("database connection lost:", (err as Error).message);
+    const body = { error: { code: "database_unavailable", message: "the database connection was lost and the request was rolled back; try again" } };
+    return json(503, body, { "retry-after": "5" });
   }
   console.error("unhandled route error:", err);
   return json(500, { error: { code: "internal", message: "internal server error" } });

@@ -21,8 +21,10 @@ function connectionString(): string {
 
 function open(): Db {
   const pool = new pg.Pool({ connectionString: connectionString(), max: 8 });
-  // An idle client losing its connection must not crash the server.
+  // A client losing its connection (idle in the pool, or checked out mid-query) must not crash
+  // the server: the query in flight rejects, and the pool discards the client.
   pool.on("error", (err) => console.error("postgres pool error:", err.message));
+  pool.on("connect", (client) => client.on("error", (err) => console.error("postgres connection error:", err.message)));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { pool, prisma };
 }

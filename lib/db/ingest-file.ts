@@ -3,12 +3,13 @@ import { createHash } from "node:crypto";
 import { parseFile } from "@/lib/ingest/parse-file";
 import { planIngest } from "@/lib/ingest/plan-ingest";
 import { IngestError } from "@/lib/ingest/ingest-error";
-import type { RegistryLookup, RegistryMetric } from "@/lib/ingest/plan-types";
+import type { IngestPlan, RegistryLookup, RegistryMetric } from "@/lib/ingest/plan-types";
 import { preferStoredMetrics } from "@/lib/ingest/prefer-stored-metrics";
 import type { ParsedFile } from "@/lib/schemas/parsed-file";
 import type pg from "pg";
 import { getPool } from "./client";
 import { writeIngestPlan } from "./write-ingest-plan";
+import { checkNames } from "./check-names";
 import type { CurveGroup } from "./refresh-analyses";
 
 export type IngestFileInput = {
@@ -17,6 +18,10 @@ export type IngestFileInput = {
   registry: RegistryLookup;
   note?: string | null;
   dryRun?: boolean;
+  /** the API token making the upload, recorded on it; null for the CLI */
+  tokenId?: number | null;
+  /** sees the plan before anything is written (the upload preview); may throw IngestError to refuse the file */
+  inspect?: (plan: IngestPlan) => void;
   onProgress?: (done: number, total: number) => void;
 };
 
@@ -67,6 +72,7 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
   let parsed: ParsedFile;
   try {
     parsed = parseFile(fileName, decodeUtf8(fileName, bytes));
+    checkNames(fileName, parsed);
   } catch (err) {
     if (err instanceof IngestError) return { ok: false, fileName, error: err.message };
     throw err;
@@ -74,11 +80,19 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
   const sha256 = createHash("sha256").update(bytes).digest("hex");
 
   const client = await getPool().connect();
+  // The pool listens for errors only on idle clients; a connection dropping while
+  // this one is checked out would otherwise be an uncaught 'error' event. The
+  // failing query reports it.
+  const ignoreDrop = () => undefined;
+  client.on("error", ignoreDrop);
   let failure: Error | undefined;
+  let planned: IngestPlan | undefined;
   try {
     await client.query("BEGIN");
     const existing = await client.query<{ id: number }>("SELECT id FROM upload WHERE sha256 = $1", [sha256]);
     const plan = planIngest(fileName, parsed, preferStoredMetrics(input.registry, await storedMetrics(client, parsed)));
+    input.inspect?.(plan);
+    planned = plan;
     const parsedCount = plan.rows.value.length;
     const base = {
       ok: true as const,
@@ -96,7 +110,7 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
     }
     const counts = await writeIngestPlan(
       client,
-      { fileName, sha256, format: plan.format, note: input.note ?? null },
+      { fileName, sha256, format: plan.format, note: input.note ?? null, tokenId: input.tokenId ?? null },
       plan,
       input.onProgress,
     );
@@ -115,13 +129,25 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
     if (err instanceof IngestError) return { ok: false, fileName, error: err.message };
     // A connection that saw an error is not reused: the embedded server's protocol state may be off.
     failure = err as Error;
-    const pgErr = err as { code?: string; message?: string };
+    const pgErr = err as { code?: string; message?: string; constraint?: string };
+    // The same bytes committed by a concurrent upload since our check: answer as a repeat.
+    if (pgErr.code === "23505" && pgErr.constraint === "upload_sha256_key") {
+      const again = await getPool().query<{ id: number; format: string }>("SELECT id, format FROM upload WHERE sha256 = $1", [sha256]);
+      if (again.rows.length > 0) {
+        const parsedCount = planned?.rows.value.length ?? 0;
+        return {
+          ok: true, fileName, format: again.rows[0].format, uploadId: again.rows[0].id, alreadyUploaded: true, parsed: parsedCount,
+          inserted: 0, updated: 0, skipped: parsedCount, missingValues: parsed.missingValues, unknownScaleModels: planned?.unknownScaleModels ?? [], touched: [],
+        };
+      }
+    }
     // Constraint violations (check 23514, not-null 23502, ...) are the file's fault: report, store nothing.
     if (typeof pgErr.code === "string" && pgErr.code.startsWith("23")) {
       return { ok: false, fileName, error: `${fileName}: rejected by the database: ${pgErr.message}` };
     }
     throw err;
   } finally {
+    client.off("error", ignoreDrop);
     client.release(failure);
   }
 }

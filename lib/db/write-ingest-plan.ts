@@ -6,7 +6,7 @@ import type { CurveGroup } from "./refresh-analyses";
 /** Rows per INSERT ... SELECT FROM unnest(...) statement. */
 const CHUNK = 10_000;
 
-export type UploadInfo = { fileName: string; sha256: string; format: string; note: string | null };
+export type UploadInfo = { fileName: string; sha256: string; format: string; note: string | null; tokenId?: number | null };
 export type WriteCounts = {
   uploadId: number;
   inserted: number;
@@ -155,9 +155,9 @@ export async function writeIngestPlan(
   const checkpointIds = await upsertCheckpoints(client, plan, modelIds);
   const { taskIds, metricIds } = await upsertTasksAndMetrics(client, plan);
   const { rows: created } = await client.query<{ id: number }>(
-    `INSERT INTO upload (file_name, sha256, format, parsed, inserted, updated, skipped, note)
-     VALUES ($1, $2, $3, 0, 0, 0, 0, $4) RETURNING id`,
-    [upload.fileName, upload.sha256, upload.format, upload.note],
+    `INSERT INTO upload (file_name, sha256, format, parsed, inserted, updated, skipped, note, token_id)
+     VALUES ($1, $2, $3, 0, 0, 0, 0, $4, $5) RETURNING id`,
+    [upload.fileName, upload.sha256, upload.format, upload.note, upload.tokenId ?? null],
   );
   const uploadId = created[0].id;
   const r = plan.rows;

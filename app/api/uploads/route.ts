@@ -1,0 +1,36 @@
+import { defineRoute } from "@/lib/api/define-route";
+import { listUploads } from "@/lib/db/uploads";
+import { readEnv } from "@/lib/env.js";
+import { createUploads } from "@/lib/uploads/create-uploads";
+import { readBody } from "@/lib/uploads/read-body";
+import { nameHint, toUploadParts } from "@/lib/uploads/to-upload-parts";
+import { takeUploadSlot } from "@/lib/uploads/upload-rate";
+import {
+  createUploadResponseSchema,
+  listUploadsQuerySchema,
+  listUploadsResponseSchema,
+  uploadQuerySchema,
+} from "@/lib/schemas/uploads";
+
+export const dynamic = "force-dynamic";
+
+export const GET = defineRoute({
+  query: listUploadsQuerySchema,
+  response: listUploadsResponseSchema,
+  handler: ({ query }) => listUploads(query),
+});
+
+/** Raw JSON / CSV (?name= or X-File-Name) or multipart with several files; ?dryRun=1 previews. */
+export const POST = defineRoute({
+  query: uploadQuerySchema,
+  response: createUploadResponseSchema,
+  auth: "write",
+  status: (body) => ("dryRun" in body || body.alreadyUploaded ? 200 : 201),
+  handler: async ({ query, request, token }) => {
+    const env = readEnv();
+    takeUploadSlot(token!.id, env.ATLAS_UPLOAD_RATE_PER_MINUTE);
+    const bytes = await readBody(request, env.ATLAS_UPLOAD_LIMIT_BYTES);
+    const parts = await toUploadParts(request, bytes, nameHint(request, query.name));
+    return createUploads({ parts, note: query.note ?? null, dryRun: query.dryRun, tokenId: token!.id });
+  },
+});

@@ -1,0 +1,96 @@
+import { z } from "zod";
+
+// The upload API's shapes: POST /api/uploads answers, the upload list and detail.
+
+export const uploadSummarySchema = z.object({
+  files: z.number().int(),
+  parsed: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  skipped: z.number().int(),
+  unknownScaleModels: z.array(z.string()),
+  errors: z.array(z.object({ file: z.string(), error: z.string() })),
+});
+export type UploadSummary = z.infer<typeof uploadSummarySchema>;
+
+export const uploadQuerySchema = z.object({
+  name: z.string().max(1000).optional(),
+  note: z.string().max(2000).optional(),
+  dryRun: z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true"),
+});
+
+/** A model as the preview shows it: scale null when nothing places it on any axis. */
+export const previewModelSchema = z.object({
+  name: z.string(),
+  family: z.string().nullable(),
+  scale: z
+    .object({
+      parameters: z.number().nullable(),
+      trainingTokens: z.number().nullable(),
+      trainingFlops: z.number().nullable(),
+      flopsEstimated: z.boolean(),
+    })
+    .nullable(),
+});
+
+export const filePreviewSchema = z.object({
+  fileName: z.string(),
+  sha256: z.string(),
+  ok: z.boolean(),
+  format: z.string().nullable(),
+  alreadyUploaded: z.boolean(),
+  parsed: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  skipped: z.number().int(),
+  missingValues: z.number().int(),
+  models: z.array(previewModelSchema),
+  tasks: z.array(z.string()),
+  metrics: z.array(z.string()),
+  shots: z.array(z.number().int().nullable()),
+  /** what would stop the file, naming its line or key */
+  problems: z.array(z.string()),
+});
+export type FilePreview = z.infer<typeof filePreviewSchema>;
+
+export const createUploadResponseSchema = z.union([
+  z.object({ uploadId: z.number().int(), alreadyUploaded: z.boolean(), summary: uploadSummarySchema }),
+  z.object({ uploadIds: z.array(z.number().int()), alreadyUploaded: z.boolean(), summary: uploadSummarySchema }),
+  z.object({ dryRun: z.literal(true), summary: uploadSummarySchema, files: z.array(filePreviewSchema) }),
+]);
+export type CreateUploadResponse = z.infer<typeof createUploadResponseSchema>;
+
+export const uploadRecordSchema = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  sha256: z.string(),
+  format: z.string(),
+  tokenName: z.string().nullable(),
+  createdAt: z.string(),
+  parsed: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  skipped: z.number().int(),
+  note: z.string().nullable(),
+  /** results whose stored value currently comes from this upload */
+  results: z.number().int(),
+});
+export type UploadRecord = z.infer<typeof uploadRecordSchema>;
+
+export const listUploadsQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const listUploadsResponseSchema = z.object({ uploads: z.array(uploadRecordSchema), total: z.number().int() });
+
+export const uploadIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+export const uploadResponseSchema = z.object({
+  upload: uploadRecordSchema.extend({ tasks: z.array(z.string()) }),
+});
+
+export const deleteUploadResponseSchema = z.object({
+  deleted: z.object({ id: z.number().int(), results: z.number().int() }),
+  analysedCurves: z.number().int(),
+});

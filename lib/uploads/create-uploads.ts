@@ -1,0 +1,90 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { AppError } from "@/lib/api/app-error";
+import { ingestFile, type IngestFileInput, type IngestFileOutcome } from "@/lib/db/ingest-file";
+import { refreshAnalyses, type CurveGroup } from "@/lib/db/refresh-analyses";
+import { loadRegistryFiles } from "@/lib/db/registry-files";
+import type { RegistryLookup } from "@/lib/ingest/plan-types";
+import { summarizeOutcomes } from "@/lib/ingest/summarize-outcomes";
+import { checkUploadText } from "./check-upload-text";
+import { toUploadPreview } from "./to-upload-preview";
+import type { UploadPart } from "./to-upload-parts";
+import type { CreateUploadResponse, FilePreview } from "@/lib/schemas/uploads";
+
+export type CreateUploadsInput = { parts: UploadPart[]; note: string | null; dryRun: boolean; tokenId: number };
+
+/** Deadlock / serialization failure: two uploads met on the same rows in different orders; the loser retries. */
+const RETRYABLE = new Set(["40P01", "40001"]);
+
+async function ingestWithRetry(input: IngestFileInput): Promise<IngestFileOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ingestFile(input);
+    } catch (err) {
+      const code = (err as { code?: unknown } | null)?.code;
+      if (attempt >= 3 || typeof code !== "string" || !RETRYABLE.has(code)) throw err;
+    }
+  }
+}
+
+function rejected(outcomes: IngestFileOutcome[]): AppError {
+  const errors = outcomes.flatMap((o) => (o.ok ? [] : [o.error]));
+  return new AppError(422, "invalid_file", errors.join("; "));
+}
+
+async function preview(part: UploadPart, registry: RegistryLookup, note: string | null) {
+  let planned: ReturnType<typeof toUploadPreview> | null = null;
+  const outcome = await ingestWithRetry({
+    fileName: part.fileName, bytes: part.bytes, registry, note, dryRun: true,
+    inspect: (plan) => (planned = toUploadPreview(plan)),
+  });
+  const sha256 = createHash("sha256").update(part.bytes).digest("hex");
+  const empty = { format: null, models: [], tasks: [], metrics: [], shots: [] };
+  if (!outcome.ok) {
+    return { outcome, file: { fileName: part.fileName, sha256, ok: false, alreadyUploaded: false, parsed: 0, inserted: 0, updated: 0, skipped: 0, missingValues: 0, ...empty, problems: [outcome.error] } satisfies FilePreview };
+  }
+  const file: FilePreview = {
+    fileName: part.fileName, sha256, ok: true, ...(planned ?? empty),
+    alreadyUploaded: outcome.alreadyUploaded, parsed: outcome.parsed, inserted: outcome.inserted, updated: outcome.updated,
+    skipped: outcome.skipped, missingValues: outcome.missingValues, problems: [],
+  };
+  return { outcome, file };
+}
+
+/**
+ * POST /api/uploads behind the route: transport checks on every file (400),
+ * then ingestFile per file, one transaction each, exactly as the CLI does, then
+ * one analysis refresh for every curve the files touched. A dry run answers the
+ * preview and stores nothing. Several files are all-or-nothing as far as
+ * validation goes: each is dry-run first, and any problem refuses them all.
+ */
+export async function createUploads(input: CreateUploadsInput): Promise<CreateUploadResponse> {
+  for (const part of input.parts) checkUploadText(part);
+  const registry = await loadRegistryFiles();
+  if (input.dryRun) {
+    const previews = [];
+    for (const part of input.parts) previews.push(await preview(part, registry, input.note));
+    return { dryRun: true, summary: summarizeOutcomes(previews.map((p) => p.outcome)), files: previews.map((p) => p.file) };
+  }
+  const base = { registry, note: input.note, tokenId: input.tokenId };
+  if (input.parts.length > 1) {
+    const checks: IngestFileOutcome[] = [];
+    for (const part of input.parts) checks.push(await ingestWithRetry({ ...base, fileName: part.fileName, bytes: part.bytes, dryRun: true }));
+    if (checks.some((o) => !o.ok)) throw rejected(checks);
+  }
+  const outcomes: IngestFileOutcome[] = [];
+  for (const part of input.parts) {
+    const outcome = await ingestWithRetry({ ...base, fileName: part.fileName, bytes: part.bytes });
+    outcomes.push(outcome);
+    if (!outcome.ok) break;
+  }
+  const touched = new Map<string, CurveGroup>();
+  for (const o of outcomes) if (o.ok) for (const g of o.touched) touched.set(`${g.taskId}|${g.metricId}|${g.shots}`, g);
+  if (touched.size > 0) await refreshAnalyses([...touched.values()]);
+  if (outcomes.some((o) => !o.ok)) throw rejected(outcomes);
+  const done = outcomes.filter((o): o is Extract<IngestFileOutcome, { ok: true }> => o.ok);
+  const summary = summarizeOutcomes(done);
+  const alreadyUploaded = done.every((o) => o.alreadyUploaded);
+  if (input.parts.length === 1) return { uploadId: done[0].uploadId!, alreadyUploaded, summary };
+  return { uploadIds: done.map((o) => o.uploadId!), alreadyUploaded, summary };
+}

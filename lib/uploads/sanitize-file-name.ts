@@ -1,0 +1,24 @@
+export type UploadKind = "json" | "csv";
+
+const MAX_LENGTH = 200;
+
+/**
+ * A client-supplied file name made safe to store and show: the last path
+ * segment only, control characters and lone surrogates dropped, anything but
+ * letters, digits and `._-+()=,@ ` replaced by `_`, no leading dots, at most
+ * 200 characters, ending in the extension of what the content is. Only
+ * provenance: nothing is ever written to disk under this name.
+ */
+export function sanitizeFileName(raw: string | null, kind: UploadKind): string {
+  const ext = `.${kind}`;
+  const last = (raw ?? "").split(/[\\/]/).pop() ?? "";
+  let name = last
+    .replace(/[\u0000-\u001f\u007f-\u009f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "")
+    .replace(/[^\p{L}\p{N}._\-+()=,@ ]/gu, "_")
+    .trim()
+    .replace(/^\.+/, "");
+  if (!name.toLowerCase().endsWith(ext)) name += ext;
+  if (name === ext) name = `upload${ext}`;
+  if (name.length > MAX_LENGTH) name = name.slice(0, MAX_LENGTH - ext.length) + ext;
+  return name;
+}

@@ -1,0 +1,73 @@
+// The token CLI as a user runs it: a child process against the test database.
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, inject, it } from "vitest";
+import { POST } from "@/app/api/uploads/route";
+import { longCsv, uniqueName } from "@/lib/db/testing/factories";
+import { uploadRequest } from "@/lib/db/testing/upload-requests";
+import { getPool } from "@/lib/db/client";
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, "..");
+
+async function token(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(
+      path.join(root, "node_modules/.bin/tsx"),
+      ["--conditions=react-server", "scripts/token.ts", ...args],
+      { cwd: root, env: { ...process.env, DATABASE_URL: inject("databaseUrl") } },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const upload = (secret: string) =>
+  POST(uploadRequest(longCsv([{ model: "pythia-70m", task: uniqueName("cli_tok_task"), metric: "acc", value: 0.5 }]), { token: secret }));
+
+describe("npm run token", () => {
+  it("creates a token shown once, lists it by name and prefix only, and revokes it", async () => {
+    const name = uniqueName("ci");
+    const created = await token("create", name);
+    expect(created.code).toBe(0);
+    const secret = created.stdout.trim();
+    expect(secret).toMatch(/^atl_[A-Za-z0-9_-]{43}$/);
+    expect(created.stderr).toMatch(/shown once/);
+    // stored hashed: the secret is nowhere in the table
+    const { rows } = await getPool().query("SELECT * FROM api_token WHERE name = $1", [name]);
+    expect(JSON.stringify(rows)).not.toContain(secret);
+
+    expect((await upload(secret)).status).toBe(201);
+
+    const listed = await token("list");
+    expect(listed.code).toBe(0);
+    const line = listed.stdout.split("\n").find((l) => l.startsWith(`${name}\t`))!;
+    expect(line.split("\t")).toEqual([name, secret.slice(0, 12), expect.stringMatching(/^\d{4}-/), "-", expect.stringMatching(/^\d{4}-/)]);
+    expect(listed.stdout).not.toContain(secret);
+
+    const revoked = await token("revoke", name);
+    expect(revoked.code).toBe(0);
+    expect(revoked.stdout).toMatch(new RegExp(`revoked ${name}`));
+    expect((await token("list")).stdout.split("\n").find((l) => l.startsWith(`${name}\t`))!.split("\t")[3]).toMatch(/^\d{4}-/);
+    expect((await upload(secret)).status).toBe(401);
+  });
+
+  it("refuses a duplicate name, an unknown name to revoke, and a bad name", async () => {
+    const name = uniqueName("ci");
+    expect((await token("create", name)).code).toBe(0);
+    const dup = await token("create", name);
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toMatch(/already exists/);
+    expect(dup.stdout).toBe("");
+    const unknown = await token("revoke", uniqueName("nobody"));
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/no token named/);
+    const bad = await token("create", "has space");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/NAME: .*\nusage: npm run token --/);
+    expect((await token()).code).toBe(2);
+  });
+});
