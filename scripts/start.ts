@@ -9,6 +9,7 @@ import { closeDb } from "@/lib/db/client";
 import { seedDemoIfEmpty } from "@/lib/db/seed-demo";
 import { loadRegistryFiles } from "@/lib/db/registry-files";
 import { ensureAnalyses } from "@/lib/db/refresh-analyses";
+import { createApiToken, listApiTokens } from "@/lib/db/api-tokens";
 
 const dev = process.argv.includes("--dev");
 const env = readEnv();
@@ -25,6 +26,11 @@ if (db.kind === "embedded" || env.ATLAS_DEMO === "1") {
 }
 const analysed = await ensureAnalyses();
 if (analysed) console.log(`analysed ${analysed.analysedCurves} curves in ${analysed.ms} ms`);
+// A single user on the embedded database can upload straight away: one local token, shown once.
+if (db.kind === "embedded" && (await listApiTokens()).length === 0) {
+  const local = await createApiToken("local");
+  console.log(`API token "local" for uploads (shown once, store it): ${local.token}`);
+}
 await closeDb();
 
 if (!dev && !existsSync(".next/BUILD_ID")) {

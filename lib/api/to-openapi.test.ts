@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { ROUTES } from "./route-catalog";
+import { toOpenApi } from "./to-openapi";
+
+describe("toOpenApi", () => {
+  const doc = toOpenApi(ROUTES, "test");
+
+  it("describes every route with its query parameters and response schemas", () => {
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/api/analysis", "/api/curves", "/api/health", "/api/overview", "/api/tasks", "/api/uploads", "/api/uploads/{id}",
+    ]);
+    const curves = doc.paths["/api/curves"].get as { parameters: { name: string; required: boolean }[]; responses: Record<string, unknown> };
+    expect(curves.parameters.map((p) => [p.name, p.required])).toEqual([
+      ["task", true], ["metric", false], ["shots", false], ["x", false], ["model", false],
+    ]);
+    expect(Object.keys(curves.responses)).toEqual(["200", "400", "404"]);
+  });
+
+  it("marks writes as needing a bearer token and names their body types", () => {
+    const post = doc.paths["/api/uploads"].post as { security: unknown; requestBody: { content: Record<string, unknown> } };
+    expect(post.security).toEqual([{ bearer: [] }]);
+    expect(Object.keys(post.requestBody.content)).toEqual(["application/json", "text/csv", "multipart/form-data"]);
+    const del = doc.paths["/api/uploads/{id}"].delete as { parameters: { name: string; in: string }[] };
+    expect(del.parameters).toContainEqual(expect.objectContaining({ name: "id", in: "path" }));
+  });
+
+  it("is plain JSON", () => {
+    expect(JSON.parse(JSON.stringify(doc))).toEqual(doc);
+  });
+});
