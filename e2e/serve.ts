@@ -2,7 +2,7 @@
 // <name>_e2e_test next to DATABASE_URL, or an embedded PGlite in a temp folder),
 // a fresh production build, then `npm start`'s launcher.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -30,6 +30,14 @@ if (process.env.DATABASE_URL) {
   tempDir = mkdtempSync(path.join(tmpdir(), "atlas-e2e-"));
   env.ATLAS_DATA_DIR = path.join(tempDir, "pglite");
 }
+
+// Where the server's database is, for specs that make their own data through the CLIs
+// (e2e/upload.spec.ts creates its API token). Playwright empties test-results/ before starting this.
+mkdirSync("test-results", { recursive: true });
+writeFileSync(
+  path.join("test-results", "e2e-server.json"),
+  JSON.stringify(env.DATABASE_URL ? { DATABASE_URL: env.DATABASE_URL } : { ATLAS_DATA_DIR: env.ATLAS_DATA_DIR }),
+);
 
 if (process.env.E2E_SKIP_BUILD !== "1") {
   const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env });

@@ -9,6 +9,7 @@ describe("checkOrigin", () => {
     ["no Origin (a script)", {}],
     ["the app's own origin", { origin: "http://atlas.local" }],
     ["an allowed origin", { origin: "https://proxy.example" }],
+    ["the origin the Host header names (next start reports localhost in the URL)", { origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" }],
   ])("lets %s through", (_, headers) => {
     expect(() => checkOrigin(post(headers), ["https://proxy.example"])).not.toThrow();
   });
@@ -16,6 +17,8 @@ describe("checkOrigin", () => {
   it.each([
     ["a foreign origin", { origin: "https://evil.example" }],
     ["a null origin", { origin: "null" }],
+    ["a foreign origin naming the Host under another scheme", { origin: "https://atlas.local:80", host: "atlas.local:80" }],
+    ["a foreign origin with another Host", { origin: "https://evil.example", host: "atlas.local" }],
     ["a cross-site fetch without Origin", { "sec-fetch-site": "cross-site" }],
   ])("refuses %s with 403", (_, headers) => {
     expect(() => checkOrigin(post(headers))).toThrow(AppError);

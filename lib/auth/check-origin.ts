@@ -13,9 +13,19 @@ export function checkOrigin(request: Request, allowed: readonly string[] = []): 
     if (fetchSite === "cross-site") throw forbidden("a cross-site request");
     return;
   }
-  const own = new URL(request.url).origin;
-  if (origin !== "null" && (origin === own || allowed.includes(origin))) return;
+  if (origin !== "null" && (ownOrigins(request).includes(origin) || allowed.includes(origin))) return;
   throw forbidden(`a request from origin ${JSON.stringify(origin)}`);
+}
+
+/**
+ * The origins this request was addressed to: the URL's, and the Host header's
+ * under the same scheme, because `next start` rewrites request.url to
+ * localhost (served on 127.0.0.1, a page's Origin is http://127.0.0.1:PORT).
+ */
+function ownOrigins(request: Request): string[] {
+  const url = new URL(request.url);
+  const host = request.headers.get("host");
+  return host ? [url.origin, `${url.protocol}//${host}`] : [url.origin];
 }
 
 function forbidden(what: string): AppError {

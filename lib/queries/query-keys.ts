@@ -17,4 +17,10 @@ export const queryKeys = {
     all: ["overview"] as const,
     list: (q: OverviewQuery) => ["overview", q] as const,
   },
+  models: { all: ["models"] as const, list: () => ["models", "list"] as const },
+  uploads: {
+    all: ["uploads"] as const,
+    /** the dry run of one picked file; `tokenEpoch` counts token changes, so a new token previews again */
+    preview: (fileId: string, tokenEpoch: number) => ["uploads", "preview", fileId, tokenEpoch] as const,
+  },
 };

@@ -94,3 +94,38 @@ export const deleteUploadResponseSchema = z.object({
   deleted: z.object({ id: z.number().int(), results: z.number().int() }),
   analysedCurves: z.number().int(),
 });
+
+const mappingName = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine(
+    (s) => !/[\u0000-\u001f\u007f-\u009f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s),
+    "must not contain control characters or lone surrogates",
+  );
+const scaleFact = z.number().refine(Number.isFinite, "must be a finite number").pipe(z.number().positive()).nullable();
+
+/**
+ * How the uploader placed a model the registry does not know, sent with the
+ * commit (multipart field `models`, a JSON array): an alias of a stored model,
+ * or scale facts they supply (stored as user-supplied, replacing what is stored).
+ */
+export const modelMappingSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("alias"), name: mappingName, model: mappingName }),
+  z
+    .object({
+      kind: z.literal("scale"),
+      name: mappingName,
+      family: mappingName.nullable(),
+      parameters: scaleFact,
+      tokens: scaleFact,
+      flops: scaleFact,
+    })
+    .refine((m) => m.parameters !== null || m.tokens !== null || m.flops !== null, {
+      message: "give at least one of parameters, tokens, flops",
+      path: ["parameters"],
+    }),
+]);
+export type ModelMapping = z.infer<typeof modelMappingSchema>;
+
+export const modelMappingsSchema = z.array(modelMappingSchema).max(500);

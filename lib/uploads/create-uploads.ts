@@ -6,12 +6,22 @@ import { refreshAnalyses, type CurveGroup } from "@/lib/db/refresh-analyses";
 import { loadRegistryFiles } from "@/lib/db/registry-files";
 import type { RegistryLookup } from "@/lib/ingest/plan-types";
 import { summarizeOutcomes } from "@/lib/ingest/summarize-outcomes";
+import { listRegistryModels } from "@/lib/db/models";
+import { applyModelMappings } from "./apply-model-mappings";
+import { withStoredModels } from "./with-stored-models";
 import { checkUploadText } from "./check-upload-text";
 import { toUploadPreview } from "./to-upload-preview";
 import type { UploadPart } from "./to-upload-parts";
-import type { CreateUploadResponse, FilePreview } from "@/lib/schemas/uploads";
+import type { CreateUploadResponse, FilePreview, ModelMapping } from "@/lib/schemas/uploads";
 
-export type CreateUploadsInput = { parts: UploadPart[]; note: string | null; dryRun: boolean; tokenId: number };
+export type CreateUploadsInput = {
+  parts: UploadPart[];
+  note: string | null;
+  dryRun: boolean;
+  tokenId: number;
+  /** how the uploader placed models the registry does not know; stored with the results */
+  models?: ModelMapping[];
+};
 
 /** Deadlock / serialization failure: two uploads met on the same rows in different orders; the loser retries. */
 const RETRYABLE = new Set(["40P01", "40001"]);
@@ -54,13 +64,21 @@ async function preview(part: UploadPart, registry: RegistryLookup, note: string 
 /**
  * POST /api/uploads behind the route: transport checks on every file (400),
  * then ingestFile per file, one transaction each, exactly as the CLI does, then
- * one analysis refresh for every curve the files touched. A dry run answers the
+ * one analysis refresh for every curve the files touched. Models are resolved
+ * against the registry files, then the models stored by earlier uploads; the
+ * upload's model mappings go in front, so they are written with each file's
+ * results, in its transaction, like a --models entry. A dry run answers the
  * preview and stores nothing. Several files are all-or-nothing as far as
  * validation goes: each is dry-run first, and any problem refuses them all.
  */
 export async function createUploads(input: CreateUploadsInput): Promise<CreateUploadResponse> {
   for (const part of input.parts) checkUploadText(part);
-  const registry = await loadRegistryFiles();
+  const stored = await listRegistryModels();
+  const registry = applyModelMappings(
+    withStoredModels(await loadRegistryFiles(), stored),
+    input.models ?? [],
+    new Map(stored.map((m) => [m.name, m])),
+  );
   if (input.dryRun) {
     const previews = [];
     for (const part of input.parts) previews.push(await preview(part, registry, input.note));

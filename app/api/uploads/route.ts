@@ -3,6 +3,7 @@ import { listUploads } from "@/lib/db/uploads";
 import { readEnv } from "@/lib/env.js";
 import { createUploads } from "@/lib/uploads/create-uploads";
 import { readBody } from "@/lib/uploads/read-body";
+import { readModelMappings } from "@/lib/uploads/read-model-mappings";
 import { nameHint, toUploadParts } from "@/lib/uploads/to-upload-parts";
 import { takeUploadSlot } from "@/lib/uploads/upload-rate";
 import {
@@ -20,7 +21,10 @@ export const GET = defineRoute({
   handler: ({ query }) => listUploads(query),
 });
 
-/** Raw JSON / CSV (?name= or X-File-Name) or multipart with several files; ?dryRun=1 previews. */
+/**
+ * Raw JSON / CSV (?name= or X-File-Name) or multipart with several files and an
+ * optional `models` field (JSON array of model mappings); ?dryRun=1 previews.
+ */
 export const POST = defineRoute({
   query: uploadQuerySchema,
   response: createUploadResponseSchema,
@@ -31,6 +35,7 @@ export const POST = defineRoute({
     takeUploadSlot(token!.id, env.ATLAS_UPLOAD_RATE_PER_MINUTE);
     const bytes = await readBody(request, env.ATLAS_UPLOAD_LIMIT_BYTES);
     const parts = await toUploadParts(request, bytes, nameHint(request, query.name));
-    return createUploads({ parts, note: query.note ?? null, dryRun: query.dryRun, tokenId: token!.id });
+    const models = await readModelMappings(request, bytes);
+    return createUploads({ parts, models, note: query.note ?? null, dryRun: query.dryRun, tokenId: token!.id });
   },
 });

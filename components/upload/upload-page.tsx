@@ -1,0 +1,122 @@
+"use client";
+
+import { useState } from "react";
+import { ApiRequestError } from "@/lib/api/fetch-json";
+import { pickUploadFiles } from "@/lib/charts/pick-upload-files";
+import { prepareCommitResult, type CommitResultModel } from "@/lib/charts/prepare-commit-result";
+import { toUnknownModels } from "@/lib/charts/prepare-upload-preview";
+import { toModelMappings, type MappingDraft } from "@/lib/charts/to-model-mappings";
+import { useCommitUploadMutation, useUploadPreviews } from "@/lib/queries/upload-queries";
+import type { FilePreview } from "@/lib/schemas/uploads";
+import { CommitResult } from "./commit-result";
+import { FilePicker } from "./file-picker";
+import { FilePreviewCard } from "./file-preview-card";
+import { ModelMappingForm } from "./model-mapping-form";
+import type { DroppedFile } from "./read-dropped-files";
+import { TokenPanel } from "./token-panel";
+import { useSessionToken } from "./use-session-token";
+
+type Listed = { id: string; file: File; path: string };
+
+function blockedReason(count: number, token: string | null, previews: { status: string; data?: FilePreview }[], mappingErrors: number): string | null {
+  if (token === null) return "Set an API token first.";
+  if (count === 0) return "Add files to commit.";
+  if (previews.some((p) => p.status === "pending")) return "Waiting for every preview.";
+  if (previews.some((p) => p.status === "error")) return "A preview failed: remove that file or try again.";
+  if (previews.some((p) => p.data && (!p.data.ok || p.data.problems.length > 0))) return "Remove the files with problems to commit the rest.";
+  if (mappingErrors > 0) return "Fix the model mappings above.";
+  return null;
+}
+
+/** /upload: token, files, a dry-run preview per file, model mappings, commit. */
+export function UploadPage() {
+  const { token, epoch, setToken, clearToken } = useSessionToken();
+  const [listed, setListed] = useState<Listed[]>([]);
+  const [ignored, setIgnored] = useState<string[]>([]);
+  const [drafts, setDrafts] = useState<Record<string, MappingDraft | undefined>>({});
+  const [result, setResult] = useState<CommitResultModel | null>(null);
+  const previews = useUploadPreviews(listed, token, epoch);
+  const commit = useCommitUploadMutation();
+
+  const ready = previews.flatMap((p) => (p.data ? [p.data] : []));
+  const unknown = toUnknownModels(ready);
+  const { mappings, errors } = toModelMappings(unknown, drafts);
+  const blocked = blockedReason(listed.length, token, previews, Object.keys(errors).length);
+
+  const add = (files: DroppedFile[]) => {
+    const ids = new Set(listed.map((l) => l.id));
+    const meta = files.map((d) => ({ name: d.file.name, path: d.path, size: d.file.size, lastModified: d.file.lastModified, file: d.file }));
+    const fromFolder = pickUploadFiles(meta.filter((_, i) => files[i].fromFolder), ids, true);
+    const single = pickUploadFiles(meta.filter((_, i) => !files[i].fromFolder), new Set([...ids, ...fromFolder.added.map((f) => f.id)]), false);
+    setListed((prev) => [...prev, ...[...fromFolder.added, ...single.added].map((f) => ({ id: f.id, file: f.file, path: f.path }))]);
+    setIgnored(fromFolder.ignored);
+    setResult(null);
+    commit.reset();
+  };
+
+  const submit = () => {
+    if (token === null || blocked !== null) return;
+    const committed = ready;
+    commit.mutate(
+      { files: listed.map((l) => l.file), token, models: mappings },
+      {
+        onSuccess: (response) => {
+          setResult(prepareCommitResult(response, committed));
+          setListed([]);
+          setDrafts({});
+          setIgnored([]);
+        },
+      },
+    );
+  };
+
+  return (
+    <>
+      <TokenPanel hasToken={token !== null} onSet={setToken} onClear={clearToken} />
+      <FilePicker onFiles={add} disabled={commit.isPending} />
+      {ignored.length > 0 && <p className="muted">Left out {ignored.length} file(s) that are not .json or .csv: {ignored.join(", ")}.</p>}
+      {listed.length > 0 && (
+        <section aria-labelledby="preview-heading">
+          <h2 id="preview-heading">Preview</h2>
+          <ul className="upload-cards">
+            {listed.map((l, i) => (
+              <FilePreviewCard
+                key={l.id}
+                path={l.path}
+                query={previews[i]}
+                hasToken={token !== null}
+                disabled={commit.isPending}
+                onRemove={() => setListed((prev) => prev.filter((x) => x.id !== l.id))}
+              />
+            ))}
+          </ul>
+        </section>
+      )}
+      <ModelMappingForm
+        names={unknown}
+        drafts={drafts}
+        errors={errors}
+        disabled={commit.isPending}
+        onChange={(name, draft) => setDrafts((prev) => ({ ...prev, [name]: draft }))}
+      />
+      {listed.length > 0 && (
+        <section aria-label="Commit" className="commit">
+          <button type="button" onClick={submit} disabled={blocked !== null || commit.isPending}>
+            {commit.isPending ? "Committing…" : `Commit ${listed.length} file${listed.length === 1 ? "" : "s"}`}
+          </button>{" "}
+          {commit.isPending ? (
+            <span role="status">Storing the results and refreshing the analysis…</span>
+          ) : (
+            blocked && <span className="muted">{blocked}</span>
+          )}
+        </section>
+      )}
+      {commit.isError && (
+        <p role="alert" className="error">
+          Commit failed{commit.error instanceof ApiRequestError ? ` (HTTP ${commit.error.status})` : ""}: {commit.error.message}
+        </p>
+      )}
+      {result && <CommitResult result={result} />}
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { fetchJson } from "@/lib/api/fetch-json";
+import { listModelsResponseSchema } from "@/lib/schemas/models";
+import { queryKeys } from "./query-keys";
+
+export function modelsQueryOptions() {
+  return queryOptions({
+    queryKey: queryKeys.models.list(),
+    queryFn: ({ signal }) => fetchJson("/api/models", listModelsResponseSchema, signal),
+  });
+}
+
+export function useModelsQuery(enabled = true) {
+  return useQuery({ ...modelsQueryOptions(), enabled });
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+// GET /api/models: the stored model registry, for choosing what an unknown model is.
+
+export const modelSummarySchema = z.object({
+  name: z.string(),
+  family: z.string().nullable(),
+  parameters: z.number().nullable(),
+  trainingTokens: z.number().nullable(),
+  trainingFlops: z.number().nullable(),
+  flopsEstimated: z.boolean(),
+  /** where the scale facts come from */
+  source: z.string().nullable(),
+});
+export type ModelSummary = z.infer<typeof modelSummarySchema>;
+
+export const listModelsQuerySchema = z.object({});
+
+export const listModelsResponseSchema = z.object({ models: z.array(modelSummarySchema) });
+export type ListModelsResponse = z.infer<typeof listModelsResponseSchema>;
