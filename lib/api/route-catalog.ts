@@ -3,6 +3,7 @@ import { analysisResponseSchema } from "@/lib/schemas/analysis";
 import { apiErrorSchema } from "@/lib/schemas/api-error";
 import { curvesQuerySchema, curvesResponseSchema } from "@/lib/schemas/curves";
 import { healthResponseSchema } from "@/lib/schemas/health";
+import { listModelsQuerySchema, listModelsResponseSchema } from "@/lib/schemas/models";
 import { overviewQuerySchema, overviewResponseSchema } from "@/lib/schemas/overview";
 import { tasksResponseSchema } from "@/lib/schemas/tasks";
 import {
@@ -37,9 +38,11 @@ export const ROUTES: RouteDoc[] = [
     responses: { 200: { description: "analyses", schema: analysisResponseSchema }, 400: error("a bad query parameter, named"), 404: error("unknown task, metric or shots") } },
   { method: "get", path: "/api/overview", summary: "Every stored curve ranked by evidence of emergence, with facets", query: overviewQuerySchema,
     responses: { 200: { description: "ranked curves", schema: overviewResponseSchema }, 400: error("a bad query parameter, named") } },
+  { method: "get", path: "/api/models", summary: "The model registry as stored: name, family, parameters, tokens, FLOPs (estimates marked), source", query: listModelsQuerySchema,
+    responses: { 200: { description: "models", schema: listModelsResponseSchema } } },
   { method: "get", path: "/api/uploads", summary: "Upload history with provenance", query: listUploadsQuerySchema,
     responses: { 200: { description: "uploads", schema: listUploadsResponseSchema } } },
-  { method: "post", path: "/api/uploads", summary: "Upload result files (raw JSON/CSV body or multipart); ?dryRun=1 previews", query: uploadQuerySchema,
+  { method: "post", path: "/api/uploads", summary: "Upload result files (raw JSON/CSV body or multipart, with an optional `models` field mapping unknown models); ?dryRun=1 previews", query: uploadQuerySchema,
     body: ["application/json", "text/csv", "multipart/form-data"], write: true,
     responses: {
       201: { description: "stored", schema: createUploadResponseSchema },

@@ -7,7 +7,7 @@ describe("toOpenApi", () => {
 
   it("describes every route with its query parameters and response schemas", () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
-      "/api/analysis", "/api/curves", "/api/health", "/api/overview", "/api/tasks", "/api/uploads", "/api/uploads/{id}",
+      "/api/analysis", "/api/curves", "/api/health", "/api/models", "/api/overview", "/api/tasks", "/api/uploads", "/api/uploads/{id}",
     ]);
     const curves = doc.paths["/api/curves"].get as { parameters: { name: string; required: boolean }[]; responses: Record<string, unknown> };
     expect(curves.parameters.map((p) => [p.name, p.required])).toEqual([
