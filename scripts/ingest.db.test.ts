@@ -1,29 +1,15 @@
 // The ingest CLI as a user runs it: a child process, its exit code and its last stdout line.
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync, copyFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { runScript } from "@/lib/db/testing/run-script";
 import { getCurves } from "@/lib/db/curves";
 import { uniqueName } from "@/lib/db/testing/factories";
 
-const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, "..");
 
-async function ingest(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(
-      path.join(root, "node_modules/.bin/tsx"),
-      ["--conditions=react-server", "scripts/ingest.ts", ...args],
-      { cwd: root, env: { ...process.env, DATABASE_URL: inject("databaseUrl") } },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const ingest = (...args: string[]) => runScript("ingest.ts", ...args);
 
 function lastJson(stdout: string) {
   return JSON.parse(stdout.trim().split("\n").at(-1)!);

@@ -1,29 +1,13 @@
 // The token CLI as a user runs it: a child process against the test database.
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { runScript } from "@/lib/db/testing/run-script";
 import { POST } from "@/app/api/uploads/route";
 import { longCsv, uniqueName } from "@/lib/db/testing/factories";
 import { uploadRequest } from "@/lib/db/testing/upload-requests";
 import { getPool } from "@/lib/db/client";
 
-const run = promisify(execFile);
-const root = path.resolve(import.meta.dirname, "..");
 
-async function token(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(
-      path.join(root, "node_modules/.bin/tsx"),
-      ["--conditions=react-server", "scripts/token.ts", ...args],
-      { cwd: root, env: { ...process.env, DATABASE_URL: inject("databaseUrl") } },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const token = (...args: string[]) => runScript("token.ts", ...args);
 
 const upload = (secret: string) =>
   POST(uploadRequest(longCsv([{ model: "pythia-70m", task: uniqueName("cli_tok_task"), metric: "acc", value: 0.5 }]), { token: secret }));
