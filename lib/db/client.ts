@@ -20,7 +20,11 @@ function connectionString(): string {
 }
 
 function open(): Db {
-  const pool = new pg.Pool({ connectionString: connectionString(), max: 8 });
+  // The embedded PGlite is one session shared by every socket: pglite-socket interleaves the
+  // extended-protocol messages of concurrent connections outside transactions (seen as
+  // "unnamed prepared statement does not exist"), so a process talks to it over one connection.
+  const max = readEnv().ATLAS_DATABASE_KIND === "embedded" ? 1 : 8;
+  const pool = new pg.Pool({ connectionString: connectionString(), max });
   // A client losing its connection (idle in the pool, or checked out mid-query) must not crash
   // the server: the query in flight rejects, and the pool discards the client.
   pool.on("error", (err) => console.error("postgres pool error:", err.message));

@@ -132,7 +132,7 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
     const pgErr = err as { code?: string; message?: string; constraint?: string };
     // The same bytes committed by a concurrent upload since our check: answer as a repeat.
     if (pgErr.code === "23505" && pgErr.constraint === "upload_sha256_key") {
-      const again = await getPool().query<{ id: number; format: string }>("SELECT id, format FROM upload WHERE sha256 = $1", [sha256]);
+      const again = await client.query<{ id: number; format: string }>("SELECT id, format FROM upload WHERE sha256 = $1", [sha256]);
       if (again.rows.length > 0) {
         const parsedCount = planned?.rows.value.length ?? 0;
         return {
