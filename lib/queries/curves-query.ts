@@ -1,14 +1,12 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { curvesResponseSchema, type CurvesQuery } from "@/lib/schemas/curves";
+import { toPageSearch } from "@/lib/charts/curves-url";
 import { queryKeys } from "./query-keys";
 
+/** The API query of a task view: the page's own URL parameters plus the task. */
 export function toCurvesSearch(q: CurvesQuery): string {
-  const params = new URLSearchParams({ task: q.task, x: q.x });
-  if (q.metric) params.set("metric", q.metric);
-  if (q.shots !== undefined) params.set("shots", String(q.shots));
-  if (q.model) params.set("model", q.model);
-  return params.toString();
+  return `task=${encodeURIComponent(q.task)}&${toPageSearch(q)}`;
 }
 
 export function curvesQueryOptions(q: CurvesQuery) {

@@ -2,12 +2,16 @@ import { z } from "zod";
 
 // The upload API's shapes: POST /api/uploads answers, the upload list and detail.
 
-export const uploadSummarySchema = z.object({
-  files: z.number().int(),
+/** What an ingest did with a file's rows: skipped = already stored with the same numbers. */
+export const ingestCountsSchema = z.object({
   parsed: z.number().int(),
   inserted: z.number().int(),
   updated: z.number().int(),
   skipped: z.number().int(),
+});
+
+export const uploadSummarySchema = ingestCountsSchema.extend({
+  files: z.number().int(),
   unknownScaleModels: z.array(z.string()),
   errors: z.array(z.object({ file: z.string(), error: z.string() })),
 });
@@ -33,16 +37,12 @@ export const previewModelSchema = z.object({
     .nullable(),
 });
 
-export const filePreviewSchema = z.object({
+export const filePreviewSchema = ingestCountsSchema.extend({
   fileName: z.string(),
   sha256: z.string(),
   ok: z.boolean(),
   format: z.string().nullable(),
   alreadyUploaded: z.boolean(),
-  parsed: z.number().int(),
-  inserted: z.number().int(),
-  updated: z.number().int(),
-  skipped: z.number().int(),
   missingValues: z.number().int(),
   models: z.array(previewModelSchema),
   tasks: z.array(z.string()),
@@ -60,17 +60,13 @@ export const createUploadResponseSchema = z.union([
 ]);
 export type CreateUploadResponse = z.infer<typeof createUploadResponseSchema>;
 
-export const uploadRecordSchema = z.object({
+export const uploadRecordSchema = ingestCountsSchema.extend({
   id: z.number().int(),
   fileName: z.string(),
   sha256: z.string(),
   format: z.string(),
   tokenName: z.string().nullable(),
   createdAt: z.string(),
-  parsed: z.number().int(),
-  inserted: z.number().int(),
-  updated: z.number().int(),
-  skipped: z.number().int(),
   note: z.string().nullable(),
   /** results whose stored value currently comes from this upload */
   results: z.number().int(),
