@@ -117,6 +117,9 @@ export function TaskView({ query }: { query: CurvesQuery }) {
               discovery rate (Benjamini–Hochberg) across every curve analysed. Without a stderr in the file, error bars are
               binomial from the file&apos;s n, else from the task&apos;s item count in the registry.
             </p>
+            {analysis.data?.pending && (
+              <p role="status" className="notice">New results on this view: its analysis is being recomputed, and the verdicts below are from before them.</p>
+            )}
             {analysis.isError ? <p role="alert" className="error">Could not load the analysis: {analysis.error.message}</p> : <EvidenceTable analyses={analyses} />}
             {data.options.metrics.length > 1 && (
               <MetricComparison base={{ ...query, shots: data.shots ?? "unknown" }} metrics={data.options.metrics} />

@@ -15,9 +15,13 @@ const root = path.resolve(import.meta.dirname, "..");
 // The server of the test database (DATABASE_URL); this file makes and drops its own database there.
 const onPostgres = inject("databaseKind") === "postgres";
 const SERVER = onPostgres ? inject("databaseUrl").replace(/\/[^/?]*(\?.*)?$/, "") : "";
-const DB = "atlas_engine_test";
+// Named after the test database, so test runs on different *_test databases of one server do not collide.
+const DB = onPostgres ? `${decodeURIComponent(new URL(inject("databaseUrl")).pathname.slice(1)).replace(/_test$/, "")}_engine_test` : "";
 const URL_ = `${SERVER}/${DB}`;
-const TABLES = ["_prisma_migrations", "api_token", "checkpoint", "curve_analysis", "metric", "model", "model_alias", "model_family", "result", "task", "upload"];
+const TABLES = [
+  "_prisma_migrations", "analysis_queue", "api_token", "checkpoint", "curve_analysis", "metric", "model", "model_alias",
+  "model_family", "result", "result_superseded", "task", "upload",
+];
 
 async function prisma(url: string, ...args: string[]) {
   const started = Date.now();

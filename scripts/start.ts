@@ -8,7 +8,7 @@ import { openDatabase } from "@/lib/db/open-database";
 import { closeDb } from "@/lib/db/client";
 import { seedDemoIfEmpty } from "@/lib/db/seed-demo";
 import { loadRegistryFiles } from "@/lib/db/registry-files";
-import { ensureAnalyses } from "@/lib/db/refresh-analyses";
+import { ensureAnalyses } from "@/lib/db/analysis-queue";
 import { createApiToken, listApiTokens } from "@/lib/db/api-tokens";
 
 const dev = process.argv.includes("--dev");

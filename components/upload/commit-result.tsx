@@ -14,6 +14,7 @@ export function CommitResult({ result }: { result: CommitResultModel }) {
           </div>
         ))}
       </dl>
+      {result.analysisNote && <p className="muted" role="status">{result.analysisNote}</p>}
       {result.unknownScaleModels.length > 0 && (
         <p className="muted">Stored with scale unknown (not plotted): {result.unknownScaleModels.join(", ")}.</p>
       )}

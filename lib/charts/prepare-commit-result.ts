@@ -11,6 +11,8 @@ export type CommitResultModel = {
   links: TaskLink[];
   /** tasks beyond the links shown */
   moreTasks: number;
+  /** the verdicts being recomputed after the response, or null when nothing changed */
+  analysisNote: string | null;
 };
 
 /**
@@ -25,6 +27,7 @@ export function prepareCommitResult(
   maxLinks = 40,
 ): CommitResultModel {
   const { summary } = response;
+  const queued = "analysisQueued" in response ? response.analysisQueued : 0;
   const alreadyUploaded = "alreadyUploaded" in response && response.alreadyUploaded;
   const changing = committed.filter((f) => f.ok && !f.alreadyUploaded && f.inserted + f.updated > 0);
   const source = changing.length > 0 && !alreadyUploaded ? changing : committed;
@@ -42,5 +45,9 @@ export function prepareCommitResult(
     linksLabel: source === changing && !alreadyUploaded ? "Task pages this upload changed" : "Task pages of these files",
     links: tasks.slice(0, maxLinks).map((task) => ({ task, href: `/tasks/${encodeURIComponent(task)}` })),
     moreTasks: Math.max(0, tasks.length - maxLinks),
+    analysisNote:
+      queued === 0
+        ? null
+        : `Verdicts of ${queued} task ${queued === 1 ? "view are" : "views are"} being recomputed in the background; their pages show it until they are stored.`,
   };
 }

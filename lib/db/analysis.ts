@@ -11,6 +11,7 @@ export const VERDICT_RANK_SQL = `CASE verdict WHEN 'abrupt' THEN 0 WHEN 'suspect
 /**
  * The stored analyses of one task view, one per family. The checkpoint axis
  * (one model through training) has none: analyses compare models across scale.
+ * `pending` says a change to the view's results is queued for re-analysis.
  */
 export async function getAnalysis(query: CurvesQuery): Promise<AnalysisResponse> {
   const view = await resolveTaskView(query);
@@ -20,6 +21,10 @@ export async function getAnalysis(query: CurvesQuery): Promise<AnalysisResponse>
      ORDER BY ${VERDICT_RANK_SQL}, p_adjusted NULLS LAST, family`,
     [view.task.id, view.metric.id, view.shots, query.x],
   );
+  const queued = await getPool().query(
+    "SELECT 1 FROM analysis_queue WHERE task_id = $1 AND metric_id = $2 AND shots IS NOT DISTINCT FROM $3::int",
+    [view.task.id, view.metric.id, view.shots],
+  );
   const latest = rows.reduce<Date | null>((max, r) => (max === null || r.computed_at > max ? r.computed_at : max), null);
   return {
     task: view.task.name,
@@ -28,5 +33,6 @@ export async function getAnalysis(query: CurvesQuery): Promise<AnalysisResponse>
     x: query.x,
     analyses: rows.map((r) => r.analysis),
     computedAt: latest?.toISOString() ?? null,
+    pending: queued.rows.length > 0,
   };
 }

@@ -9,6 +9,7 @@ import type { ParsedFile } from "@/lib/schemas/parsed-file";
 import type pg from "pg";
 import { getPool } from "./client";
 import { writeIngestPlan } from "./write-ingest-plan";
+import { enqueueAnalysis } from "./analysis-queue";
 import { checkNames } from "./check-names";
 import type { CurveGroup } from "./refresh-analyses";
 
@@ -114,6 +115,8 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
       plan,
       input.onProgress,
     );
+    const changed = counts.inserted + counts.updated > 0;
+    if (changed && !input.dryRun) await enqueueAnalysis(client, counts.touched);
     await client.query(input.dryRun ? "ROLLBACK" : "COMMIT");
     return {
       ...base,
@@ -122,7 +125,7 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
       inserted: counts.inserted,
       updated: counts.updated,
       skipped: counts.skipped,
-      touched: input.dryRun || counts.inserted + counts.updated === 0 ? [] : counts.touched,
+      touched: input.dryRun || !changed ? [] : counts.touched,
     };
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);

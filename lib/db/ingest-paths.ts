@@ -4,7 +4,7 @@ import { listInputFiles } from "@/lib/files/list-input-files";
 import { summarizeOutcomes, type IngestSummary } from "@/lib/ingest/summarize-outcomes";
 import type { RegistryLookup } from "@/lib/ingest/plan-types";
 import { ingestFile, type IngestFileOutcome } from "./ingest-file";
-import { refreshAnalyses, type CurveGroup } from "./refresh-analyses";
+import { drainAnalysisQueue } from "./analysis-queue";
 
 export type IngestPathsOptions = {
   registry: RegistryLookup;
@@ -16,7 +16,9 @@ export type IngestPathsOptions = {
 
 /**
  * Ingests files and folders one file (one transaction) at a time; a bad file
- * never stops the rest. Then re-analyses the curves the run touched.
+ * never stops the rest. Each file queues the task views it changed, in its
+ * transaction; then the queue is drained before returning (a CLI run ends with
+ * its analyses stored).
  */
 export async function ingestPaths(paths: string[], opts: IngestPathsOptions): Promise<IngestSummary & { analysedCurves: number }> {
   const files = listInputFiles(paths);
@@ -36,8 +38,6 @@ export async function ingestPaths(paths: string[], opts: IngestPathsOptions): Pr
       await ingestFile({ fileName: file, bytes, registry: opts.registry, note: opts.note, dryRun: opts.dryRun, onProgress: report }),
     );
   }
-  const touched = new Map<string, CurveGroup>();
-  for (const o of outcomes) if (o.ok) for (const g of o.touched) touched.set(`${g.taskId}|${g.metricId}|${g.shots}`, g);
-  const refreshed = await refreshAnalyses([...touched.values()]);
+  const refreshed = await drainAnalysisQueue();
   return { ...summarizeOutcomes(outcomes), analysedCurves: refreshed.analysedCurves };
 }

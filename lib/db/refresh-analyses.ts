@@ -32,9 +32,9 @@ const POINTS_SQL = `
 
 type Row = CurvePointRow & { taskId: number; metricId: number };
 
-async function loadRows(client: pg.PoolClient, groups: CurveGroup[] | "all"): Promise<Row[]> {
-  if (groups === "all") return (await client.query<Row>(`${POINTS_SQL} ORDER BY m.name`)).rows;
-  const { rows } = await client.query<Row>(
+async function loadRows(groups: CurveGroup[] | "all"): Promise<Row[]> {
+  if (groups === "all") return (await getPool().query<Row>(`${POINTS_SQL} ORDER BY m.name`)).rows;
+  const { rows } = await getPool().query<Row>(
     `${POINTS_SQL}
      JOIN unnest($1::int[], $2::int[], $3::int[]) AS g(task_id, metric_id, shots)
        ON g.task_id = r.task_id AND g.metric_id = r.metric_id AND g.shots IS NOT DISTINCT FROM r.shots
@@ -42,6 +42,37 @@ async function loadRows(client: pg.PoolClient, groups: CurveGroup[] | "all"): Pr
     [groups.map((g) => g.taskId), groups.map((g) => g.metricId), groups.map((g) => g.shots)],
   );
   return rows;
+}
+
+/** Fits and bootstraps every curve, yielding to the event loop every ~50 ms so a server stays responsive. */
+async function analyzeRows(rows: Row[]): Promise<EvidenceSummary[]> {
+  const summaries: EvidenceSummary[] = [];
+  let slice = performance.now();
+  for (const input of toCurveInputs(rows)) {
+    summaries.push(toEvidenceSummary(analyzeCurve(input, ANALYSIS_DEFAULTS)));
+    if (performance.now() - slice > 50) {
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
+  }
+  return summaries;
+}
+
+/**
+ * The queue tickets of the views about to be read. Read before their results, so a
+ * view queued again later (a new ticket) stays queued for the next refresh.
+ */
+async function queuedTickets(groups: CurveGroup[] | "all"): Promise<string[]> {
+  const { rows } =
+    groups === "all"
+      ? await getPool().query<{ ticket: string }>("SELECT ticket::text AS ticket FROM analysis_queue")
+      : await getPool().query<{ ticket: string }>(
+          `SELECT q.ticket::text AS ticket FROM analysis_queue q
+           JOIN unnest($1::int[], $2::int[], $3::int[]) AS g(task_id, metric_id, shots)
+             ON q.task_id = g.task_id AND q.metric_id = g.metric_id AND q.shots IS NOT DISTINCT FROM g.shots`,
+          [groups.map((g) => g.taskId), groups.map((g) => g.metricId), groups.map((g) => g.shots)],
+        );
+  return rows.map((r) => r.ticket);
 }
 
 async function replaceGroups(client: pg.PoolClient, groups: CurveGroup[] | "all", rows: Row[], summaries: EvidenceSummary[]) {
@@ -90,20 +121,23 @@ async function finalizeAll(client: pg.PoolClient): Promise<number> {
 
 /**
  * Re-analyses the curves of the given task views (or all), stores their
- * evidence, then re-judges every stored curve together. The expensive part
- * (fits and bootstraps) runs only for the touched curves.
+ * evidence, takes them off the analysis queue, then re-judges every stored curve
+ * together. The expensive part (fits and bootstraps) runs only for the given
+ * curves, and without holding a connection.
  */
 export async function refreshAnalyses(groups: CurveGroup[] | "all"): Promise<RefreshSummary> {
   const started = performance.now();
   if (groups !== "all" && groups.length === 0) return { analysedCurves: 0, storedCurves: 0, ms: 0 };
+  const tickets = await queuedTickets(groups);
+  const rows = await loadRows(groups);
+  const summaries = await analyzeRows(rows);
   const client = await getPool().connect();
   let failure: Error | undefined;
   try {
-    const rows = await loadRows(client, groups);
-    const summaries = toCurveInputs(rows).map((c) => toEvidenceSummary(analyzeCurve(c, ANALYSIS_DEFAULTS)));
     await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock($1)", [REFRESH_LOCK]);
     await replaceGroups(client, groups, rows, summaries);
+    await client.query("DELETE FROM analysis_queue WHERE ticket = ANY($1::bigint[])", [tickets]);
     const stored = await finalizeAll(client);
     await client.query("COMMIT");
     return { analysedCurves: summaries.length, storedCurves: stored, ms: Math.round(performance.now() - started) };
@@ -114,12 +148,4 @@ export async function refreshAnalyses(groups: CurveGroup[] | "all"): Promise<Ref
   } finally {
     client.release(failure);
   }
-}
-
-/** Analyses everything once for a database that has results but no stored analyses (e.g. made before them). */
-export async function ensureAnalyses(): Promise<RefreshSummary | null> {
-  const { rows } = await getPool().query<{ missing: boolean }>(
-    "SELECT EXISTS (SELECT 1 FROM result) AND NOT EXISTS (SELECT 1 FROM curve_analysis) AS missing",
-  );
-  return rows[0].missing ? refreshAnalyses("all") : null;
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import { AppError, notFound } from "@/lib/api/app-error";
 import type { UploadRecord } from "@/lib/schemas/uploads";
+import type pg from "pg";
 import { getPool } from "./client";
+import { enqueueAnalysis } from "./analysis-queue";
 import type { CurveGroup } from "./refresh-analyses";
 
 const RECORD_SQL = `
@@ -34,15 +36,55 @@ export async function getUpload(id: number): Promise<UploadRecord & { tasks: str
   return { ...toRecord(rows[0]), tasks: tasks.map((t) => t.name) };
 }
 
+type ResultKeys = { checkpoint: number[]; task: number[]; metric: number[]; shots: (number | null)[]; filter: string[] };
+
+/**
+ * Brings back, for each removed result, the newest value another stored upload
+ * had written there before the removed one replaced it (result_superseded, kept by
+ * a trigger), and forgets those history rows: they are current again.
+ */
+async function restoreSuperseded(client: pg.PoolClient, uploadId: number, gone: ResultKeys): Promise<number> {
+  const { rows } = await client.query<{ n: number }>(
+    `WITH pick AS (
+       SELECT DISTINCT ON (s.checkpoint_id, s.task_id, s.metric_id, s.shots, s.filter) s.*
+       FROM result_superseded s
+       JOIN unnest($2::int[], $3::int[], $4::int[], $5::int[], $6::text[]) AS g(checkpoint_id, task_id, metric_id, shots, filter)
+         ON s.checkpoint_id = g.checkpoint_id AND s.task_id = g.task_id AND s.metric_id = g.metric_id
+        AND s.shots IS NOT DISTINCT FROM g.shots AND s.filter = g.filter
+       WHERE s.upload_id <> $1
+       ORDER BY s.checkpoint_id, s.task_id, s.metric_id, s.shots, s.filter, s.id DESC
+     ), restored AS (
+       INSERT INTO result (checkpoint_id, task_id, metric_id, shots, filter, value, stderr, n, upload_id)
+       SELECT checkpoint_id, task_id, metric_id, shots, filter, value, stderr, n, upload_id FROM pick
+       RETURNING 1
+     ), forgotten AS (
+       DELETE FROM result_superseded s USING pick WHERE s.id = pick.id
+     )
+     SELECT count(*)::int AS n FROM restored`,
+    [uploadId, gone.checkpoint, gone.task, gone.metric, gone.shots, gone.filter],
+  );
+  return rows[0].n;
+}
+
+/** The task views of the given results, each once. */
+function viewsOf(keys: ResultKeys): CurveGroup[] {
+  const views = new Map<string, CurveGroup>();
+  keys.task.forEach((taskId, i) => {
+    const view = { taskId, metricId: keys.metric[i], shots: keys.shots[i] };
+    views.set(`${view.taskId}|${view.metricId}|${view.shots}`, view);
+  });
+  return [...views.values()];
+}
+
 /**
  * Removes an upload and, in the same transaction, every result whose stored value
- * came from it. A result another upload has since overwritten belongs to that
- * upload and stays; a value this upload had overwritten is not brought back (no
- * history is kept: re-upload the older file to restore it). Models, tasks and
- * checkpoints the upload created stay, without these results. Returns the task
- * views whose curves changed, for the analysis refresh.
+ * came from it. Where that value had replaced one an earlier, still stored upload
+ * wrote, the earlier value comes back; a result another upload has since
+ * overwritten belongs to that upload and stays. Models, tasks and checkpoints the
+ * upload created stay, without these results. The task views whose curves changed
+ * are queued for re-analysis in the same transaction.
  */
-export async function deleteUpload(id: number): Promise<{ results: number; touched: CurveGroup[] }> {
+export async function deleteUpload(id: number): Promise<{ results: number; restored: number; touched: CurveGroup[] }> {
   const client = await getPool().connect();
   // The pool listens for errors only on idle clients; a connection dropping while
   // this one is checked out would otherwise be an uncaught 'error' event. The
@@ -57,17 +99,21 @@ export async function deleteUpload(id: number): Promise<{ results: number; touch
       await client.query("ROLLBACK");
       throw notFound(`upload ${id}`);
     }
-    const { rows } = await client.query<{ taskId: number; metricId: number; shots: number | null; n: number }>(
-      `WITH gone AS (DELETE FROM result WHERE upload_id = $1 RETURNING task_id, metric_id, shots)
-       SELECT task_id AS "taskId", metric_id AS "metricId", shots, count(*)::int AS n FROM gone GROUP BY 1, 2, 3`,
+    const { rows } = await client.query<{ checkpoint: number; task: number; metric: number; shots: number | null; filter: string }>(
+      "DELETE FROM result WHERE upload_id = $1 RETURNING checkpoint_id AS checkpoint, task_id AS task, metric_id AS metric, shots, filter",
       [id],
     );
-    await client.query("DELETE FROM upload WHERE id = $1", [id]);
-    await client.query("COMMIT");
-    return {
-      results: rows.reduce((sum, r) => sum + r.n, 0),
-      touched: rows.map(({ taskId, metricId, shots }) => ({ taskId, metricId, shots })),
+    const gone: ResultKeys = {
+      checkpoint: rows.map((r) => r.checkpoint), task: rows.map((r) => r.task), metric: rows.map((r) => r.metric),
+      shots: rows.map((r) => r.shots), filter: rows.map((r) => r.filter),
     };
+    const restored = await restoreSuperseded(client, id, gone);
+    // its own replaced values go with it (ON DELETE CASCADE from upload)
+    await client.query("DELETE FROM upload WHERE id = $1", [id]);
+    const touched = viewsOf(gone);
+    await enqueueAnalysis(client, touched);
+    await client.query("COMMIT");
+    return { results: rows.length, restored, touched };
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);
     if (!(err instanceof AppError)) failure = err as Error;

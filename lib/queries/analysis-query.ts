@@ -12,6 +12,11 @@ export function analysisQueryOptions(q: CurvesQuery) {
   });
 }
 
+/** While the view's re-analysis is queued, asks again every 2 s until it is stored. */
 export function useAnalysisQuery(q: CurvesQuery) {
-  return useQuery({ ...analysisQueryOptions(q), placeholderData: (previous) => previous });
+  return useQuery({
+    ...analysisQueryOptions(q),
+    placeholderData: (previous) => previous,
+    refetchInterval: (query) => (query.state.data?.pending ? 2_000 : false),
+  });
 }

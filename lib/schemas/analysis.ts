@@ -87,5 +87,7 @@ export const analysisResponseSchema = z.object({
   analyses: z.array(curveAnalysisSchema),
   /** when the stored analyses were last refreshed; null when none are stored yet */
   computedAt: z.string().nullable(),
+  /** the view's results changed and its re-analysis is queued: the analyses shown are from before */
+  pending: z.boolean(),
 });
 export type AnalysisResponse = z.infer<typeof analysisResponseSchema>;

@@ -53,9 +53,12 @@ export const filePreviewSchema = ingestCountsSchema.extend({
 });
 export type FilePreview = z.infer<typeof filePreviewSchema>;
 
+/** task views queued for re-analysis; their verdicts are stored in the background after the response */
+const analysisQueued = z.number().int().nonnegative();
+
 export const createUploadResponseSchema = z.union([
-  z.object({ uploadId: z.number().int(), alreadyUploaded: z.boolean(), summary: uploadSummarySchema }),
-  z.object({ uploadIds: z.array(z.number().int()), alreadyUploaded: z.boolean(), summary: uploadSummarySchema }),
+  z.object({ uploadId: z.number().int(), alreadyUploaded: z.boolean(), summary: uploadSummarySchema, analysisQueued }),
+  z.object({ uploadIds: z.array(z.number().int()), alreadyUploaded: z.boolean(), summary: uploadSummarySchema, analysisQueued }),
   z.object({ dryRun: z.literal(true), summary: uploadSummarySchema, files: z.array(filePreviewSchema) }),
 ]);
 export type CreateUploadResponse = z.infer<typeof createUploadResponseSchema>;
@@ -87,8 +90,14 @@ export const uploadResponseSchema = z.object({
 });
 
 export const deleteUploadResponseSchema = z.object({
-  deleted: z.object({ id: z.number().int(), results: z.number().int() }),
-  analysedCurves: z.number().int(),
+  deleted: z.object({
+    id: z.number().int(),
+    /** results whose stored value came from the upload, removed */
+    results: z.number().int(),
+    /** of those, values an earlier upload had stored and this one replaced, brought back */
+    restored: z.number().int(),
+  }),
+  analysisQueued,
 });
 
 const mappingName = z

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/api/app-error";
 import { ingestFile, type IngestFileInput, type IngestFileOutcome } from "@/lib/db/ingest-file";
-import { refreshAnalyses, type CurveGroup } from "@/lib/db/refresh-analyses";
+import { scheduleAnalysisDrain } from "@/lib/db/analysis-queue";
 import { loadRegistryFiles } from "@/lib/db/registry-files";
 import type { RegistryLookup } from "@/lib/ingest/plan-types";
 import { summarizeOutcomes } from "@/lib/ingest/summarize-outcomes";
@@ -63,8 +63,9 @@ async function preview(part: UploadPart, registry: RegistryLookup, note: string 
 
 /**
  * POST /api/uploads behind the route: transport checks on every file (400),
- * then ingestFile per file, one transaction each, exactly as the CLI does, then
- * one analysis refresh for every curve the files touched. Models are resolved
+ * then ingestFile per file, one transaction each, exactly as the CLI does. Each
+ * file queues the task views it changed; the analysis runs in the background
+ * after the response (GET /api/analysis says `pending` until it is stored). Models are resolved
  * against the registry files, then the models stored by earlier uploads; the
  * upload's model mappings go in front, so they are written with each file's
  * results, in its transaction, like a --models entry. A dry run answers the
@@ -96,13 +97,12 @@ export async function createUploads(input: CreateUploadsInput): Promise<CreateUp
     outcomes.push(outcome);
     if (!outcome.ok) break;
   }
-  const touched = new Map<string, CurveGroup>();
-  for (const o of outcomes) if (o.ok) for (const g of o.touched) touched.set(`${g.taskId}|${g.metricId}|${g.shots}`, g);
-  if (touched.size > 0) await refreshAnalyses([...touched.values()]);
-  if (outcomes.some((o) => !o.ok)) throw rejected(outcomes);
   const done = outcomes.filter((o): o is Extract<IngestFileOutcome, { ok: true }> => o.ok);
+  const analysisQueued = new Set(done.flatMap((o) => o.touched.map((g) => `${g.taskId}|${g.metricId}|${g.shots}`))).size;
+  if (analysisQueued > 0) scheduleAnalysisDrain();
+  if (outcomes.some((o) => !o.ok)) throw rejected(outcomes);
   const summary = summarizeOutcomes(done);
   const alreadyUploaded = done.every((o) => o.alreadyUploaded);
-  if (input.parts.length === 1) return { uploadId: done[0].uploadId!, alreadyUploaded, summary };
-  return { uploadIds: done.map((o) => o.uploadId!), alreadyUploaded, summary };
+  if (input.parts.length === 1) return { uploadId: done[0].uploadId!, alreadyUploaded, summary, analysisQueued };
+  return { uploadIds: done.map((o) => o.uploadId!), alreadyUploaded, summary, analysisQueued };
 }

@@ -2,11 +2,15 @@
 import { readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import pg from "pg";
 import { GET as listRoute, POST } from "./route";
 import { DELETE, GET as getRoute } from "./[id]/route";
 import { apiErrorSchema } from "@/lib/schemas/api-error";
 import { getPool } from "@/lib/db/client";
+import { whenAnalysisIdle } from "@/lib/db/analysis-queue";
+import { GET as analysisRoute } from "@/app/api/analysis/route";
+import { analysisResponseSchema } from "@/lib/schemas/analysis";
 import { longCsv, uniqueName } from "@/lib/db/testing/factories";
 import { BASE, countStored, newToken, uploadRequest } from "@/lib/db/testing/upload-requests";
 import {
@@ -48,12 +52,14 @@ describe("POST /api/uploads", () => {
     const first = await POST(uploadRequest(bytes, { token, query: "?name=notebook.csv&note=first%20run" }));
     expect(first.status).toBe(201);
     const created = createUploadResponseSchema.parse(await first.json());
-    expect(created).toMatchObject({ alreadyUploaded: false, summary: { files: 1, parsed: 6, inserted: 6, updated: 0, errors: [] } });
+    expect(created).toMatchObject({
+      alreadyUploaded: false, analysisQueued: 1, summary: { files: 1, parsed: 6, inserted: 6, updated: 0, errors: [] },
+    });
     const uploadId = (created as { uploadId: number }).uploadId;
 
     const again = await POST(uploadRequest(bytes, { token, query: "?name=other-name.csv" }));
     expect(again.status).toBe(200);
-    expect(await again.json()).toMatchObject({ uploadId, alreadyUploaded: true, summary: { inserted: 0, skipped: 6 } });
+    expect(await again.json()).toMatchObject({ uploadId, alreadyUploaded: true, analysisQueued: 0, summary: { inserted: 0, skipped: 6 } });
     expect(await countStored({ task, sha256: sha(bytes) })).toEqual({ results: 6, uploads: 1 });
 
     const one = uploadResponseSchema.parse(await (await getRoute(new Request(`${BASE}/api/uploads/${uploadId}`), ctx(uploadId))).json());
@@ -64,7 +70,8 @@ describe("POST /api/uploads", () => {
     expect(one.upload.tokenName).toMatch(/^tok_/);
     const list = listUploadsResponseSchema.parse(await (await listRoute(new Request(`${BASE}/api/uploads?limit=500`))).json());
     expect(list.uploads.find((u) => u.id === uploadId)).toMatchObject({ fileName: "notebook.csv", tokenName: one.upload.tokenName });
-    // the touched curves were analysed
+    // the touched curves are analysed in the background
+    await whenAnalysisIdle();
     const { rows } = await getPool().query("SELECT 1 FROM curve_analysis a JOIN task t ON t.id = a.task_id WHERE t.name = $1", [task]);
     expect(rows.length).toBeGreaterThan(0);
   });
@@ -149,14 +156,58 @@ describe("DELETE /api/uploads/:id", () => {
 
     const res = await DELETE(new Request(`${BASE}/api/uploads/${first.uploadId}`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } }), ctx(first.uploadId));
     expect(res.status).toBe(200);
-    expect(deleteUploadResponseSchema.parse(await res.json())).toMatchObject({ deleted: { id: first.uploadId, results: 4 } });
+    expect(deleteUploadResponseSchema.parse(await res.json())).toMatchObject({ deleted: { id: first.uploadId, results: 4, restored: 0 }, analysisQueued: 1 });
     expect(await resultValues(task)).toEqual({ "pythia-1.4b": 0.61, "pythia-2.8b": 0.72 });
     const gone = await getRoute(new Request(`${BASE}/api/uploads/${first.uploadId}`), ctx(first.uploadId));
     expect(gone.status).toBe(404);
 
     await DELETE(new Request(`${BASE}/api/uploads/${later.uploadId}`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } }), ctx(later.uploadId));
     expect(await resultValues(task)).toEqual({});
+    await whenAnalysisIdle();
     const { rows } = await getPool().query("SELECT 1 FROM curve_analysis a JOIN task t ON t.id = a.task_id WHERE t.name = $1", [task]);
+    expect(rows).toHaveLength(0);
+  });
+
+  it("brings back the values an upload replaced when it is deleted, and re-analyses the curve", async () => {
+    const token = await newToken();
+    const task = uniqueName("up_task");
+    const before = [0.25, 0.26, 0.3, 0.45, 0.6, 0.7];
+    await POST(uploadRequest(curveCsv(task, before), { token }));
+    await whenAnalysisIdle();
+    const analysisUrl = `${BASE}/api/analysis?task=${task}&metric=acc&shots=0`;
+    const analysed = analysisResponseSchema.parse(await (await analysisRoute(new Request(analysisUrl))).json());
+    const original = await resultValues(task);
+    // a correction of two numbers by a second file, then a third file replacing one of them again
+    const correction = createUploadResponseSchema.parse(
+      await (await POST(uploadRequest(longCsv([
+        { model: "pythia-1.4b", task, metric: "acc", value: 0.9, stderr: 0.01, shots: 0 },
+        { model: "pythia-2.8b", task, metric: "acc", value: 0.95, stderr: 0.01, shots: 0 },
+      ]), { token }))).json(),
+    ) as { uploadId: number };
+    const third = createUploadResponseSchema.parse(
+      await (await POST(uploadRequest(longCsv([{ model: "pythia-2.8b", task, metric: "acc", value: 0.5, stderr: 0.02, shots: 0 }]), { token }))).json(),
+    ) as { uploadId: number };
+    expect(await resultValues(task)).toMatchObject({ "pythia-1.4b": 0.9, "pythia-2.8b": 0.5 });
+
+    const del = (id: number) =>
+      DELETE(new Request(`${BASE}/api/uploads/${id}`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } }), ctx(id));
+    // deleting the middle one: 1.4b goes back to the first file's value; 2.8b belongs to the third file and stays
+    const middle = deleteUploadResponseSchema.parse(await (await del(correction.uploadId)).json());
+    expect(middle.deleted).toEqual({ id: correction.uploadId, results: 1, restored: 1 });
+    expect(await resultValues(task)).toEqual({ ...original, "pythia-2.8b": 0.5 });
+    // deleting the third: 2.8b goes back to the newest value whose upload still exists, the first file's
+    expect(deleteUploadResponseSchema.parse(await (await del(third.uploadId)).json()).deleted).toEqual({ id: third.uploadId, results: 1, restored: 1 });
+    expect(await resultValues(task)).toEqual(original);
+    await whenAnalysisIdle();
+    const again = analysisResponseSchema.parse(await (await analysisRoute(new Request(analysisUrl))).json());
+    expect(again.pending).toBe(false);
+    expect(again.analyses.map((a) => [a.family, a.verdict, a.points.map((p) => p.value)])).toEqual(
+      analysed.analyses.map((a) => [a.family, a.verdict, a.points.map((p) => p.value)]),
+    );
+    const { rows } = await getPool().query(
+      "SELECT 1 FROM result_superseded s JOIN task t ON t.id = s.task_id WHERE t.name = $1",
+      [task],
+    );
     expect(rows).toHaveLength(0);
   });
 
@@ -168,6 +219,35 @@ describe("DELETE /api/uploads/:id", () => {
     const bad = await DELETE(new Request(`${BASE}/api/uploads/abc`, { method: "DELETE", headers: auth }), ctx("abc"));
     expect(bad.status).toBe(400);
     expect(apiErrorSchema.parse(await bad.json()).error.field).toBe("id");
+  });
+});
+
+describe("analysis after a write", () => {
+  // PGlite is one session: an advisory lock held "elsewhere" would be its own and not block.
+  it.runIf(inject("databaseKind") === "postgres")("answers before the analysis is stored, says pending, and stores it afterwards", async () => {
+    const token = await newToken();
+    const task = uniqueName("up_task");
+    const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await blocker.connect();
+    try {
+      // the refresh lock (lib/db/refresh-analyses.ts) held by another session: no analysis can be stored meanwhile
+      await blocker.query("SELECT pg_advisory_lock(7245001)");
+      const res = await POST(uploadRequest(curveCsv(task, [0.25, 0.26, 0.3, 0.45, 0.6, 0.7]), { token }));
+      expect(res.status).toBe(201);
+      const body = analysisResponseSchema.parse(
+        await (await analysisRoute(new Request(`${BASE}/api/analysis?task=${task}&metric=acc&shots=0`))).json(),
+      );
+      expect(body).toMatchObject({ pending: true, analyses: [], computedAt: null });
+    } finally {
+      await blocker.query("SELECT pg_advisory_unlock(7245001)");
+      await blocker.end();
+    }
+    await whenAnalysisIdle();
+    const after = analysisResponseSchema.parse(
+      await (await analysisRoute(new Request(`${BASE}/api/analysis?task=${task}&metric=acc&shots=0`))).json(),
+    );
+    expect(after.pending).toBe(false);
+    expect(after.analyses.map((a) => a.family)).toEqual(["Pythia"]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/define-route";
-import { refreshAnalyses } from "@/lib/db/refresh-analyses";
+import { scheduleAnalysisDrain } from "@/lib/db/analysis-queue";
 import { deleteUpload, getUpload } from "@/lib/db/uploads";
 import { deleteUploadResponseSchema, uploadIdParamsSchema, uploadResponseSchema } from "@/lib/schemas/uploads";
 
@@ -13,15 +13,15 @@ export const GET = defineRoute({
   handler: async ({ params }) => ({ upload: await getUpload(params.id) }),
 });
 
-/** Removes the upload's results (see lib/db/uploads.ts for what "its results" means) and re-analyses their curves. */
+/** Removes the upload's results (see lib/db/uploads.ts for what "its results" means); their curves are re-analysed in the background. */
 export const DELETE = defineRoute({
   query: z.object({}),
   params: uploadIdParamsSchema,
   response: deleteUploadResponseSchema,
   auth: "write",
   handler: async ({ params }) => {
-    const { results, touched } = await deleteUpload(params.id);
-    const refreshed = touched.length > 0 ? await refreshAnalyses(touched) : { analysedCurves: 0 };
-    return { deleted: { id: params.id, results }, analysedCurves: refreshed.analysedCurves };
+    const { results, restored, touched } = await deleteUpload(params.id);
+    if (touched.length > 0) scheduleAnalysisDrain();
+    return { deleted: { id: params.id, results, restored }, analysisQueued: touched.length };
   },
 });

@@ -1,0 +1,127 @@
+import pg from "pg";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import type { RegistryLookup } from "@/lib/ingest/plan-types";
+import { drainAnalysisQueue, enqueueAnalysis, ensureAnalyses, scheduleAnalysisDrain, whenAnalysisIdle } from "./analysis-queue";
+import { getPool } from "./client";
+import { ingestFile } from "./ingest-file";
+import { refreshAnalyses } from "./refresh-analyses";
+import { loadRegistryFiles } from "./registry-files";
+import { longCsv, uniqueName } from "./testing/factories";
+
+const SIZES = ["pythia-70m", "pythia-160m", "pythia-410m", "pythia-1b", "pythia-1.4b", "pythia-2.8b", "pythia-6.9b", "pythia-12b"];
+const LINE = [0.25, 0.3, 0.36, 0.42, 0.47, 0.53, 0.6, 0.65];
+const STEP = [0.25, 0.25, 0.26, 0.25, 0.8, 0.81, 0.8, 0.82];
+let registry: RegistryLookup;
+beforeAll(async () => {
+  registry = await loadRegistryFiles();
+});
+
+async function ingestCurve(task: string, values: number[]) {
+  const rows = SIZES.map((model, i) => ({ model, task, metric: "acc", value: values[i], stderr: 0.01, shots: 0 }));
+  const outcome = await ingestFile({ fileName: `${task}-${values.join("_")}.csv`, bytes: longCsv(rows), registry });
+  if (!outcome.ok) throw new Error(outcome.error);
+  return outcome;
+}
+
+async function queued(task: string): Promise<string[]> {
+  const { rows } = await getPool().query<{ ticket: string }>(
+    "SELECT q.ticket::text AS ticket FROM analysis_queue q JOIN task t ON t.id = q.task_id WHERE t.name = $1",
+    [task],
+  );
+  return rows.map((r) => r.ticket);
+}
+
+/** The values each stored params-axis analysis of the task was computed from (the task has no chance level: no verdict is "abrupt"). */
+async function analysedValues(task: string): Promise<number[][]> {
+  const { rows } = await getPool().query<{ analysis: { points: { value: number }[] } }>(
+    "SELECT analysis FROM curve_analysis a JOIN task t ON t.id = a.task_id WHERE t.name = $1 AND a.axis = 'params'",
+    [task],
+  );
+  return rows.map((r) => r.analysis.points.map((p) => p.value));
+}
+
+describe("the analysis queue", () => {
+  it("is written with the ingest's transaction and emptied by a drain that stores the analysis", async () => {
+    const task = uniqueName("queue_task");
+    const outcome = await ingestCurve(task, LINE);
+    expect(outcome.ok && outcome.touched).toHaveLength(1);
+    expect(await queued(task)).toHaveLength(1);
+    expect(await analysedValues(task)).toEqual([]);
+    const drained = await drainAnalysisQueue();
+    expect(drained.batches).toBeGreaterThanOrEqual(1);
+    expect(await queued(task)).toEqual([]);
+    expect(await analysedValues(task)).toEqual([LINE]);
+  });
+
+  it("keeps nothing queued from a rolled-back transaction, and one row with a new ticket per view queued twice", async () => {
+    const task = uniqueName("queue_task");
+    const outcome = await ingestCurve(task, LINE);
+    await drainAnalysisQueue();
+    const group = outcome.ok ? outcome.touched[0] : null;
+    const client = await getPool().connect();
+    try {
+      await client.query("BEGIN");
+      await enqueueAnalysis(client, [group!]);
+      await client.query("ROLLBACK");
+      expect(await queued(task)).toEqual([]);
+      await enqueueAnalysis(client, [group!]);
+      const [first] = await queued(task);
+      await enqueueAnalysis(client, [group!]);
+      const again = await queued(task);
+      expect(again).toHaveLength(1);
+      expect(BigInt(again[0])).toBeGreaterThan(BigInt(first));
+    } finally {
+      client.release();
+    }
+    await drainAnalysisQueue();
+    expect(await queued(task)).toEqual([]);
+  });
+
+  it("drains in the background once per process, and at start-up drains what a stopped server left", async () => {
+    const [a, b] = [uniqueName("queue_task"), uniqueName("queue_task")];
+    await ingestCurve(a, STEP);
+    scheduleAnalysisDrain();
+    scheduleAnalysisDrain(); // joins the running drain
+    await whenAnalysisIdle();
+    expect(await queued(a)).toEqual([]);
+    expect(await analysedValues(a)).toEqual([STEP]);
+
+    await ingestCurve(b, LINE);
+    const summary = await ensureAnalyses();
+    expect(summary?.analysedCurves).toBeGreaterThanOrEqual(3);
+    expect(await queued(b)).toEqual([]);
+    expect(await ensureAnalyses()).toBeNull();
+  });
+
+  // PGlite is one session: an advisory lock held "elsewhere" would be its own and not block.
+  it.runIf(inject("databaseKind") === "postgres")("leaves a view queued when its results change while its refresh runs", async () => {
+    const task = uniqueName("queue_task");
+    await ingestCurve(task, LINE);
+    await drainAnalysisQueue();
+    const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await blocker.connect();
+    const outcome = await ingestCurve(task, LINE.map((v) => v + 0.01)); // a change: queued
+    let refresh: Promise<unknown>;
+    try {
+      await blocker.query("SELECT pg_advisory_lock(7245001)");
+      refresh = refreshAnalyses(outcome.ok ? outcome.touched : []);
+      // let the drain read the queue and the results, then stop at the lock
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await blocker.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted");
+        if (rows.length > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await ingestCurve(task, STEP); // a new ticket for the same view
+    } finally {
+      await blocker.query("SELECT pg_advisory_unlock(7245001)");
+      await blocker.end();
+    }
+    await refresh!;
+    // the refresh stored what it read (the shifted line) and left the newer ticket queued
+    expect(await analysedValues(task)).toEqual([LINE.map((v) => v + 0.01)]);
+    expect(await queued(task)).toHaveLength(1);
+    await drainAnalysisQueue();
+    expect(await queued(task)).toEqual([]);
+    expect(await analysedValues(task)).toEqual([STEP]);
+  });
+});

@@ -1,0 +1,114 @@
+import "server-only";
+import type pg from "pg";
+import { getPool } from "./client";
+import { refreshAnalyses, type CurveGroup } from "./refresh-analyses";
+
+/** Task views per refresh: each refresh ends by re-judging every stored curve, so batches stay large. */
+const BATCH = 2_000;
+
+export type DrainSummary = { batches: number; analysedCurves: number; ms: number };
+
+/**
+ * Marks task views as needing re-analysis, inside the caller's transaction, so the
+ * mark commits or rolls back with the change that caused it. Sorted so two
+ * transactions queueing overlapping views lock them in the same order.
+ */
+export async function enqueueAnalysis(client: pg.PoolClient, groups: CurveGroup[]): Promise<void> {
+  if (groups.length === 0) return;
+  const sorted = [...groups].sort((a, b) => a.taskId - b.taskId || a.metricId - b.metricId || (a.shots ?? -1) - (b.shots ?? -1));
+  await client.query(
+    `INSERT INTO analysis_queue AS q (task_id, metric_id, shots)
+     SELECT * FROM unnest($1::int[], $2::int[], $3::int[])
+     ON CONFLICT (task_id, metric_id, shots) DO UPDATE
+       SET ticket = nextval(pg_get_serial_sequence('analysis_queue', 'ticket')), enqueued_at = now()`,
+    [sorted.map((g) => g.taskId), sorted.map((g) => g.metricId), sorted.map((g) => g.shots)],
+  );
+}
+
+async function nextBatch(): Promise<CurveGroup[]> {
+  const { rows } = await getPool().query<CurveGroup>(
+    `SELECT task_id AS "taskId", metric_id AS "metricId", shots
+     FROM analysis_queue ORDER BY ticket LIMIT $1`,
+    [BATCH],
+  );
+  return rows;
+}
+
+/**
+ * Re-analyses queued task views until none are left, a batch at a time (a view
+ * queued again while its batch ran gets a new ticket and is analysed again).
+ */
+export async function drainAnalysisQueue(): Promise<DrainSummary> {
+  const started = performance.now();
+  let batches = 0;
+  let analysedCurves = 0;
+  for (let batch = await nextBatch(); batch.length > 0; batch = await nextBatch()) {
+    const refreshed = await refreshAnalyses(batch);
+    batches++;
+    analysedCurves += refreshed.analysedCurves;
+  }
+  return { batches, analysedCurves, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * At start-up: analyses everything once for a database that has results but no
+ * stored analyses (e.g. made before them), else whatever a stopped server left queued.
+ */
+export async function ensureAnalyses(): Promise<DrainSummary | null> {
+  const started = performance.now();
+  const { rows } = await getPool().query<{ missing: boolean; queued: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM result) AND NOT EXISTS (SELECT 1 FROM curve_analysis) AS missing,
+            EXISTS (SELECT 1 FROM analysis_queue) AS queued`,
+  );
+  if (rows[0].missing) {
+    const all = await refreshAnalyses("all");
+    return { batches: 1, analysedCurves: all.analysedCurves, ms: Math.round(performance.now() - started) };
+  }
+  return rows[0].queued ? drainAnalysisQueue() : null;
+}
+
+/** Task views waiting for analysis: all of them, or those of one task. */
+export async function countQueuedViews(taskName?: string): Promise<number> {
+  const { rows } = await getPool().query<{ n: number }>(
+    taskName === undefined
+      ? "SELECT count(*)::int AS n FROM analysis_queue"
+      : "SELECT count(*)::int AS n FROM analysis_queue q JOIN task t ON t.id = q.task_id WHERE t.name = $1",
+    taskName === undefined ? [] : [taskName],
+  );
+  return rows[0].n;
+}
+
+// One drain at a time per process; a request for another while one runs makes it go round again.
+const worker = globalThis as typeof globalThis & { __atlasDrain?: { running: Promise<void>; again: boolean } };
+
+async function drainUntilQuiet(): Promise<void> {
+  try {
+    do {
+      worker.__atlasDrain!.again = false;
+      await drainAnalysisQueue();
+    } while (worker.__atlasDrain!.again);
+  } catch (err) {
+    // The queue is in the database: whatever failed stays queued for the next drain.
+    console.error("analysis refresh failed; the task views stay queued:", (err as Error).message);
+  } finally {
+    worker.__atlasDrain = undefined;
+  }
+}
+
+/**
+ * Starts draining the queue in the background of this process (after a response,
+ * at server start) and returns at once. Failures are logged; the views stay queued.
+ */
+export function scheduleAnalysisDrain(): void {
+  if (worker.__atlasDrain) {
+    worker.__atlasDrain.again = true;
+    return;
+  }
+  worker.__atlasDrain = { running: Promise.resolve(), again: false };
+  worker.__atlasDrain.running = drainUntilQuiet();
+}
+
+/** Resolves when this process has no background drain running (tests, shutdown). */
+export async function whenAnalysisIdle(): Promise<void> {
+  while (worker.__atlasDrain) await worker.__atlasDrain.running;
+}
