@@ -24,6 +24,10 @@ test.describe("upload page", () => {
     await expect(page.getByRole("textbox", { name: "API token" })).toHaveCount(0);
     await expect(page.getByText(token)).toHaveCount(0);
 
+    const previewRequests: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST" && new URL(r.url()).searchParams.get("dryRun") === "1") previewRequests.push(r.url());
+    });
     await dropFiles(page, [PYTHIA_JSON, LAB_CSV]);
     const json = page.getByRole("article", { name: `Preview of ${PYTHIA_JSON.name}` });
     const csv = page.getByRole("article", { name: `Preview of ${LAB_CSV.name}` });
@@ -34,6 +38,8 @@ test.describe("upload page", () => {
     await expect(csv.getByText("ready to commit")).toBeVisible();
     await expect(csv.getByText("CSV, long (model, task, metric, value)")).toBeVisible();
     await expect(csv.getByRole("row", { name: new RegExp(`^${UNKNOWN_MODEL}`) })).toContainText("scale unknown");
+    // both files went in one dry run: one slot of the token's upload rate
+    expect(previewRequests).toHaveLength(1);
 
     const mapping = page.getByRole("group", { name: UNKNOWN_MODEL });
     await mapping.getByRole("radio", { name: "Enter its scale" }).check();
@@ -108,6 +114,22 @@ test.describe("upload page", () => {
     { what: "a file that is not JSON or CSV", token: null, file: { name: "notes.txt", type: "text/plain", text: "hello" }, status: 415, message: "is not JSON or CSV" },
     { what: "JSON that does not parse", token: null, file: { name: "broken.json", type: "application/json", text: '{"results": {' }, status: 400, message: "broken.json" },
   ];
+  test("a batch refused as a whole says so on each card, and removing the named file previews the rest again", async ({ page }) => {
+    const broken = errorCases[2].file;
+    await page.goto("/upload");
+    await setToken(page, token);
+    await dropFiles(page, [broken, LAB_CSV]);
+    for (const name of [broken.name, LAB_CSV.name]) {
+      const alert = page.getByRole("article", { name: `Preview of ${name}` }).getByRole("alert");
+      await expect(alert).toContainText(`Preview failed (HTTP 400): ${broken.name}`);
+      await expect(alert).toContainText("previewed in one request with 1 other file(s)");
+    }
+    await page.getByRole("button", { name: `Remove ${broken.name}` }).click();
+    const csv = page.getByRole("article", { name: `Preview of ${LAB_CSV.name}` });
+    await expect(csv.getByText("CSV, long (model, task, metric, value)")).toBeVisible();
+    await expect(csv.getByRole("alert")).toHaveCount(0);
+  });
+
   for (const c of errorCases) {
     test(`shows the API's ${c.status} for ${c.what}, not a spinner`, async ({ page }) => {
       await page.goto("/upload");
