@@ -16,7 +16,7 @@ describe("prepareDeleteConfirmation", () => {
     const tasks = Array.from({ length: 7 }, (_, i) => `t${i}`);
     const out = prepareDeleteConfirmation({ ...subject, results: 1200, tasks });
     expect(out.consequence).toContain("1200 results");
-    expect(out.consequence).toContain("on 7 tasks t0, t1, t2, t3, t4 and 2 more.");
+    expect(out.consequence).toContain("on 7 tasks (t0, t1, t2, t3, t4 and 2 more).");
     expect(out.confirmLabel).toBe("Delete lab-runs.csv and 1200 results");
   });
 

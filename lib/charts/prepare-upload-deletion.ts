@@ -14,7 +14,7 @@ function onTasks(tasks: readonly string[], max = 5): string {
   if (tasks.length === 0) return "";
   const named = tasks.slice(0, max).join(", ");
   const more = tasks.length > max ? ` and ${tasks.length - max} more` : "";
-  return ` on ${tasks.length === 1 ? "task" : `${tasks.length} tasks`} ${named}${more}`;
+  return tasks.length === 1 ? ` on task ${named}` : ` on ${tasks.length} tasks (${named}${more})`;
 }
 
 /** The question asked before a deletion: which file, and how many stored results go with it. */
