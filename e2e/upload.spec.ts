@@ -14,6 +14,7 @@ test.beforeAll(() => {
 
 test.describe("upload page", () => {
   test("previews two real files, maps the unknown model, commits, moves the curve, knows a repeat, and deletes it again", async ({ page }) => {
+    test.slow(); // the whole acceptance flow of issue 4 in one browser tab: two commits, a deletion, three analysis refreshes
     const plottedBefore = await plottedResults(page.request, "sciq");
     await page.goto("/tasks/sciq");
     const pointsBefore = await page.getByText(/\d+ points in \d+ families/).textContent();

@@ -12,8 +12,9 @@ export function uploadsQueryOptions(range: UploadsRange) {
   });
 }
 
+/** No placeholder from the previous page: its rows would show under the new page's "Uploads 21–40" label. */
 export function useUploadsQuery(range: UploadsRange) {
-  return useQuery({ ...uploadsQueryOptions(range), placeholderData: (previous) => previous });
+  return useQuery(uploadsQueryOptions(range));
 }
 
 export function uploadQueryOptions(id: number) {
