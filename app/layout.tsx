@@ -19,6 +19,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/">Overview</Link>
             <Link href="/tasks">Tasks</Link>
             <Link href="/upload">Upload</Link>
+            <Link href="/uploads">Uploads</Link>
           </nav>
         </header>
         <main>

@@ -1,61 +1,34 @@
-import { execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { createHash } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { createToken, dropFiles, fixture, plottedResults, setToken } from "./upload-helpers";
 
-type FixtureFile = { name: string; type: string; text: string };
-
-const fixture = (name: string, type: string): FixtureFile => ({
-  name,
-  type,
-  text: readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8"),
-});
 const PYTHIA_JSON = fixture("160m_step143000.json", "application/json");
 const LAB_CSV = fixture("lab-runs.csv", "text/csv");
 const UNKNOWN_MODEL = "e2e-lab/tiny-run-1";
 
-/** A fresh API token on the server's database (e2e/serve.ts says where that is), made with the CLI a user would run. */
-function createToken(): string {
-  const server = JSON.parse(readFileSync(path.join("test-results", "e2e-server.json"), "utf8")) as Record<string, string>;
-  const out = execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/token.ts", "create", `e2e-${randomUUID().slice(0, 8)}`], {
-    env: { ...process.env, ...server },
-    encoding: "utf8",
-  });
-  return out.trim().split("\n").pop()!;
-}
-
-/** Drops files on the drop zone as a browser drag would. */
-async function dropFiles(page: Page, files: FixtureFile[]) {
-  const dataTransfer = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) dt.items.add(new File([f.text], f.name, { type: f.type }));
-    return dt;
-  }, files);
-  await page.getByRole("group", { name: "Drop zone" }).dispatchEvent("drop", { dataTransfer });
-}
-
-async function setToken(page: Page, token: string) {
-  await page.getByRole("textbox", { name: "API token" }).fill(token);
-  await page.getByRole("button", { name: "Use token" }).click();
-  await expect(page.getByText("token set", { exact: true })).toBeVisible();
-}
-
 let token: string;
+let tokenName: string;
 test.beforeAll(() => {
-  token = createToken();
+  ({ token, name: tokenName } = createToken());
 });
 
 test.describe("upload page", () => {
-  test("previews two real files, maps the unknown model, commits, moves the curve, and knows a repeat", async ({ page }) => {
-    await page.goto("/");
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Upload" }).click();
+  test("previews two real files, maps the unknown model, commits, moves the curve, knows a repeat, and deletes it again", async ({ page }) => {
+    test.slow(); // the whole acceptance flow of issue 4 in one browser tab: two commits, a deletion, three analysis refreshes
+    const plottedBefore = await plottedResults(page.request, "sciq");
+    await page.goto("/tasks/sciq");
+    const pointsBefore = await page.getByText(/\d+ points in \d+ families/).textContent();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Upload", exact: true }).click();
     await expect(page.getByRole("heading", { name: "Upload results" })).toBeVisible();
     await setToken(page, token);
     // the token is never shown again, and the password field is gone
     await expect(page.getByRole("textbox", { name: "API token" })).toHaveCount(0);
     await expect(page.getByText(token)).toHaveCount(0);
 
+    const previewRequests: string[] = [];
+    page.on("request", (r) => {
+      if (r.method() === "POST" && new URL(r.url()).searchParams.get("dryRun") === "1") previewRequests.push(r.url());
+    });
     await dropFiles(page, [PYTHIA_JSON, LAB_CSV]);
     const json = page.getByRole("article", { name: `Preview of ${PYTHIA_JSON.name}` });
     const csv = page.getByRole("article", { name: `Preview of ${LAB_CSV.name}` });
@@ -66,6 +39,8 @@ test.describe("upload page", () => {
     await expect(csv.getByText("ready to commit")).toBeVisible();
     await expect(csv.getByText("CSV, long (model, task, metric, value)")).toBeVisible();
     await expect(csv.getByRole("row", { name: new RegExp(`^${UNKNOWN_MODEL}`) })).toContainText("scale unknown");
+    // both files went in one dry run: one slot of the token's upload rate
+    expect(previewRequests).toHaveLength(1);
 
     const mapping = page.getByRole("group", { name: UNKNOWN_MODEL });
     await mapping.getByRole("radio", { name: "Enter its scale" }).check();
@@ -96,8 +71,43 @@ test.describe("upload page", () => {
     await page.getByRole("button", { name: "Commit 1 file" }).click();
     await expect(page.getByRole("heading", { name: "Already uploaded: nothing changed" })).toBeVisible();
 
+    // the history, newest first, with the tab's token still set
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Uploads", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Uploads", exact: true })).toBeVisible();
+    await expect(page.getByText("token set", { exact: true })).toBeVisible();
+    const history = page.getByRole("list", { name: "Uploads, newest first" });
+    const upload = history.getByRole("article", { name: new RegExp(`^Upload \\d+: ${LAB_CSV.name.replace(".", "\\.")}$`) });
+    await expect(history.getByRole("article").first()).toHaveAccessibleName(/: lab-runs\.csv$/);
+    await expect(upload.locator("code")).toHaveAttribute("title", createHash("sha256").update(LAB_CSV.text).digest("hex"));
+    await expect(upload).toContainText("CSV, long (model, task, metric, value)");
+    await expect(upload).toContainText(tokenName);
+    await expect(upload).toContainText(/inserted\s*1\s*updated\s*0/);
+    await expect(upload).toContainText(/Results still stored from it\s*1 result/);
+    await upload.getByText("Task pages").click();
+    await expect(upload.getByRole("navigation", { name: `Task pages of ${LAB_CSV.name}` }).getByRole("link")).toHaveText(["sciq"]);
+
+    // delete it, confirming the file and what goes with it
+    await upload.getByRole("button", { name: `Delete ${LAB_CSV.name}`, exact: true }).click();
+    const confirmation = upload.getByRole("alertdialog");
+    await expect(confirmation).toContainText(/^Delete upload \d+, lab-runs\.csv\?/);
+    await expect(confirmation).toContainText("This removes the 1 result whose stored value came from this file on task sciq.");
+    await confirmation.getByRole("button", { name: `Delete ${LAB_CSV.name} and 1 result` }).click();
+    const outcome = page.getByRole("region", { name: /^Deleted upload \d+, lab-runs\.csv$/ });
+    await expect(outcome).toContainText("1 result removed");
+    await expect(upload).toHaveCount(0);
+
+    // without the token, nothing can be deleted
     await page.getByRole("button", { name: "Clear token" }).click();
     await expect(page.getByRole("textbox", { name: "API token" })).toBeVisible();
+    await expect(history.getByRole("button", { name: /^Delete / }).first()).toBeDisabled();
+
+    // the task page is back to what it was before the upload
+    await outcome.getByRole("navigation", { name: "Task pages this deletion changed" }).getByRole("link", { name: "sciq" }).click();
+    await expect(page).toHaveURL(/\/tasks\/sciq$/);
+    await expect(page.getByText(/\d+ points in \d+ families/)).toHaveText(pointsBefore!);
+    await expect(chart.locator(".recharts-legend-item").first()).toBeVisible();
+    await expect(chart.locator(".recharts-legend-item").filter({ hasText: "E2E Lab" })).toHaveCount(0);
+    expect(await plottedResults(page.request, "sciq")).toEqual(plottedBefore);
   });
 
   const errorCases = [
@@ -105,6 +115,22 @@ test.describe("upload page", () => {
     { what: "a file that is not JSON or CSV", token: null, file: { name: "notes.txt", type: "text/plain", text: "hello" }, status: 415, message: "is not JSON or CSV" },
     { what: "JSON that does not parse", token: null, file: { name: "broken.json", type: "application/json", text: '{"results": {' }, status: 400, message: "broken.json" },
   ];
+  test("a batch refused as a whole says so on each card, and removing the named file previews the rest again", async ({ page }) => {
+    const broken = errorCases[2].file;
+    await page.goto("/upload");
+    await setToken(page, token);
+    await dropFiles(page, [broken, LAB_CSV]);
+    for (const name of [broken.name, LAB_CSV.name]) {
+      const alert = page.getByRole("article", { name: `Preview of ${name}` }).getByRole("alert");
+      await expect(alert).toContainText(`Preview failed (HTTP 400): ${broken.name}`);
+      await expect(alert).toContainText("previewed in one request with 1 other file(s)");
+    }
+    await page.getByRole("button", { name: `Remove ${broken.name}` }).click();
+    const csv = page.getByRole("article", { name: `Preview of ${LAB_CSV.name}` });
+    await expect(csv.getByText("CSV, long (model, task, metric, value)")).toBeVisible();
+    await expect(csv.getByRole("alert")).toHaveCount(0);
+  });
+
   for (const c of errorCases) {
     test(`shows the API's ${c.status} for ${c.what}, not a spinner`, async ({ page }) => {
       await page.goto("/upload");

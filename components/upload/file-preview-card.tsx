@@ -1,8 +1,8 @@
 "use client";
 
-import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { ApiRequestError } from "@/lib/api/fetch-json";
+import type { FilePreviewState } from "@/lib/charts/preview-batches";
 import { prepareFilePreview } from "@/lib/charts/prepare-upload-preview";
 import { toViewState } from "@/lib/queries/query-view-state";
 import type { FilePreview } from "@/lib/schemas/uploads";
@@ -68,15 +68,17 @@ function PreviewBody({ file }: { file: FilePreview }) {
 }
 
 /** One picked file and its dry run: waiting for a token, previewing, the API's error, or the preview. */
-export function FilePreviewCard({ path, query, hasToken, onRemove, disabled }: {
+export function FilePreviewCard({ path, preview, hasToken, onRemove, onRetry, disabled }: {
   path: string;
-  query: UseQueryResult<FilePreview>;
+  preview: FilePreviewState<FilePreview>;
   hasToken: boolean;
   onRemove: () => void;
+  /** previews this file's batch again */
+  onRetry: () => void;
   disabled: boolean;
 }) {
-  const state = toViewState(query, () => null);
-  const error = query.error;
+  const state = toViewState(preview, () => null);
+  const error = preview.error;
   return (
     <li className="card upload-card">
       <article aria-label={`Preview of ${path}`}>
@@ -91,7 +93,13 @@ export function FilePreviewCard({ path, query, hasToken, onRemove, disabled }: {
             <p>
               Preview failed{error instanceof ApiRequestError ? ` (HTTP ${error.status})` : ""}: {state.message}
             </p>
-            <button type="button" onClick={() => void query.refetch()}>Try again</button>
+            {preview.batchSize > 1 && (
+              <p className="muted">
+                This file was previewed in one request with {preview.batchSize - 1} other file(s), and the request failed as a whole:
+                remove the file the message names, and the rest are previewed again.
+              </p>
+            )}
+            <button type="button" onClick={onRetry}>Try again</button>
           </div>
         ) : (
           <QueryFrame state={state}>{(data) => <PreviewBody file={data} />}</QueryFrame>

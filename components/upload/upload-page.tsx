@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { ApiRequestError } from "@/lib/api/fetch-json";
 import { pickUploadFiles } from "@/lib/charts/pick-upload-files";
+import { addBatch, listedFiles, removeFile, resendBatch, toFilePreviewState, type PreviewBatch } from "@/lib/charts/preview-batches";
 import { prepareCommitResult, type CommitResultModel } from "@/lib/charts/prepare-commit-result";
 import { toUnknownModels } from "@/lib/charts/prepare-upload-preview";
 import { toModelMappings, type MappingDraft } from "@/lib/charts/to-model-mappings";
@@ -18,7 +19,10 @@ import { useSessionToken } from "./use-session-token";
 
 type Listed = { id: string; file: File; path: string };
 
-function blockedReason(count: number, token: string | null, previews: { status: string; data?: FilePreview }[], mappingErrors: number): string | null {
+let batchCount = 0;
+const newBatchId = () => `batch-${++batchCount}`;
+
+function blockedReason(count: number, token: string | null, previews: readonly { status: string; data?: FilePreview }[], mappingErrors: number): string | null {
   if (token === null) return "Set an API token first.";
   if (count === 0) return "Add files to commit.";
   if (previews.some((p) => p.status === "pending")) return "Waiting for every preview.";
@@ -28,16 +32,20 @@ function blockedReason(count: number, token: string | null, previews: { status: 
   return null;
 }
 
-/** /upload: token, files, a dry-run preview per file, model mappings, commit. */
+/** /upload: token, files, a dry-run preview per file (one request per pick), model mappings, commit. */
 export function UploadPage() {
   const { token, epoch, setToken, clearToken } = useSessionToken();
-  const [listed, setListed] = useState<Listed[]>([]);
+  const [batches, setBatches] = useState<PreviewBatch<Listed>[]>([]);
   const [ignored, setIgnored] = useState<string[]>([]);
   const [drafts, setDrafts] = useState<Record<string, MappingDraft | undefined>>({});
   const [result, setResult] = useState<CommitResultModel | null>(null);
-  const previews = useUploadPreviews(listed, token, epoch);
+  const batchQueries = useUploadPreviews(batches, token, epoch);
   const commit = useCommitUploadMutation();
 
+  const failed = new Set(batches.filter((_, i) => batchQueries[i]?.status === "error").map((b) => b.id));
+  const rows = batches.flatMap((batch, i) => batch.kept.map((l) => ({ listed: l, batch, preview: toFilePreviewState(batch, batchQueries[i], l.id) })));
+  const listed = listedFiles(batches);
+  const previews = rows.map((r) => r.preview);
   const ready = previews.flatMap((p) => (p.data ? [p.data] : []));
   const unknown = toUnknownModels(ready);
   const { mappings, errors } = toModelMappings(unknown, drafts);
@@ -48,7 +56,8 @@ export function UploadPage() {
     const meta = files.map((d) => ({ name: d.file.name, path: d.path, size: d.file.size, lastModified: d.file.lastModified, file: d.file }));
     const fromFolder = pickUploadFiles(meta.filter((_, i) => files[i].fromFolder), ids, true);
     const single = pickUploadFiles(meta.filter((_, i) => !files[i].fromFolder), new Set([...ids, ...fromFolder.added.map((f) => f.id)]), false);
-    setListed((prev) => [...prev, ...[...fromFolder.added, ...single.added].map((f) => ({ id: f.id, file: f.file, path: f.path }))]);
+    const added = [...fromFolder.added, ...single.added].map((f) => ({ id: f.id, file: f.file, path: f.path }));
+    setBatches((prev) => addBatch(prev, newBatchId(), added));
     setIgnored(fromFolder.ignored);
     setResult(null);
     commit.reset();
@@ -62,7 +71,7 @@ export function UploadPage() {
       {
         onSuccess: (response) => {
           setResult(prepareCommitResult(response, committed));
-          setListed([]);
+          setBatches([]);
           setDrafts({});
           setIgnored([]);
         },
@@ -79,14 +88,15 @@ export function UploadPage() {
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading">Preview</h2>
           <ul className="upload-cards">
-            {listed.map((l, i) => (
+            {rows.map(({ listed: l, batch, preview }) => (
               <FilePreviewCard
                 key={l.id}
                 path={l.path}
-                query={previews[i]}
+                preview={preview}
                 hasToken={token !== null}
                 disabled={commit.isPending}
-                onRemove={() => setListed((prev) => prev.filter((x) => x.id !== l.id))}
+                onRetry={() => setBatches((prev) => resendBatch(prev, batch.id, newBatchId()))}
+                onRemove={() => setBatches((prev) => removeFile(prev, l.id, (id) => failed.has(id), newBatchId()))}
               />
             ))}
           </ul>

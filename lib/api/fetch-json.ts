@@ -11,13 +11,16 @@ export class ApiRequestError extends Error {
   }
 }
 
-/** The client's only way to call the API: fetch, then validate against the response schema. */
+/** A non-2xx answer as an error carrying the server's message (or, from a proxy that sent no JSON error, its status). */
+export function toApiRequestError(status: number, body: unknown): ApiRequestError {
+  const parsed = apiErrorSchema.safeParse(body);
+  return new ApiRequestError(status, parsed.success ? parsed.data.error.message : `the server answered HTTP ${status}`);
+}
+
+/** The client's only way to read the API: fetch, then validate against the response schema. */
 export async function fetchJson<S extends z.ZodType>(url: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
   const res = await fetch(url, { signal, headers: { accept: "application/json" } });
   const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const parsed = apiErrorSchema.safeParse(body);
-    throw new ApiRequestError(res.status, parsed.success ? parsed.data.error.message : `HTTP ${res.status}`);
-  }
+  if (!res.ok) throw toApiRequestError(res.status, body);
   return schema.parse(body);
 }

@@ -24,6 +24,11 @@ const FORMATS: Record<string, string> = {
   "csv-wide": "CSV, wide (one column per task-metric)",
 };
 
+/** The name of an ingest format for people; an unknown code is shown as it is. */
+export function toFormatLabel(format: string | null): string {
+  return format === null ? "not detected" : FORMATS[format] ?? format;
+}
+
 function toScaleLabel(scale: FilePreview["models"][number]["scale"]): string {
   if (scale === null) return "scale unknown";
   const parts: string[] = [];
@@ -47,7 +52,7 @@ export function prepareFilePreview(file: FilePreview): FilePreviewModel {
   return {
     status,
     statusLabel,
-    format: file.format === null ? "not detected" : FORMATS[file.format] ?? file.format,
+    format: toFormatLabel(file.format),
     counts,
     models: file.models.map((m) => ({ name: m.name, family: m.family ?? "—", scale: toScaleLabel(m.scale), unknown: m.scale === null })),
     tasks: file.tasks,

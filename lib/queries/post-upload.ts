@@ -1,5 +1,4 @@
-import { ApiRequestError } from "@/lib/api/fetch-json";
-import { apiErrorSchema } from "@/lib/schemas/api-error";
+import { toApiRequestError } from "@/lib/api/fetch-json";
 import { createUploadResponseSchema, type CreateUploadResponse, type ModelMapping } from "@/lib/schemas/uploads";
 
 export type PostUploadInput = {
@@ -26,9 +25,6 @@ export async function postUpload({ files, token, dryRun, models, signal }: PostU
     headers: { accept: "application/json", authorization: `Bearer ${token}` },
   });
   const json: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const parsed = apiErrorSchema.safeParse(json);
-    throw new ApiRequestError(res.status, parsed.success ? parsed.data.error.message : `the server answered HTTP ${res.status}`);
-  }
+  if (!res.ok) throw toApiRequestError(res.status, json);
   return createUploadResponseSchema.parse(json);
 }

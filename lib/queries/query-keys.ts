@@ -20,7 +20,10 @@ export const queryKeys = {
   models: { all: ["models"] as const, list: () => ["models", "list"] as const },
   uploads: {
     all: ["uploads"] as const,
-    /** the dry run of one picked file; `tokenEpoch` counts token changes, so a new token previews again */
-    preview: (fileId: string, tokenEpoch: number) => ["uploads", "preview", fileId, tokenEpoch] as const,
+    lists: ["uploads", "list"] as const,
+    list: (page: { limit: number; offset: number }) => ["uploads", "list", page.limit, page.offset] as const,
+    detail: (id: number) => ["uploads", "detail", id] as const,
+    /** the dry run of one batch of picked files; `tokenEpoch` counts token changes, so a new token previews again */
+    preview: (batchId: string, tokenEpoch: number) => ["uploads", "preview", batchId, tokenEpoch] as const,
   },
 };

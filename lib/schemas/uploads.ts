@@ -81,6 +81,9 @@ export const listUploadsQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 });
 
+/** The upload history page's URL: `/uploads?page=2` (1-based). */
+export const uploadsPageQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(1_000_000).default(1) });
+
 export const listUploadsResponseSchema = z.object({ uploads: z.array(uploadRecordSchema), total: z.number().int() });
 
 export const uploadIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
@@ -99,6 +102,7 @@ export const deleteUploadResponseSchema = z.object({
   }),
   analysisQueued,
 });
+export type DeleteUploadResponse = z.infer<typeof deleteUploadResponseSchema>;
 
 const mappingName = z
   .string()

@@ -1,0 +1,52 @@
+// Shared by the upload specs: real fixture files, a real API token made with the CLI, and the token panel.
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+export type FixtureFile = { name: string; type: string; text: string };
+
+export const fixture = (name: string, type: string): FixtureFile => ({
+  name,
+  type,
+  text: readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8"),
+});
+
+/** A fresh API token on the server's database (e2e/serve.ts says where that is), made with the CLI a user would run. */
+export function createToken(): { name: string; token: string } {
+  const server = JSON.parse(readFileSync(path.join("test-results", "e2e-server.json"), "utf8")) as Record<string, string>;
+  const name = `e2e-${randomUUID().slice(0, 8)}`;
+  const out = execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/token.ts", "create", name], {
+    env: { ...process.env, ...server },
+    encoding: "utf8",
+  });
+  return { name, token: out.trim().split("\n").pop()! };
+}
+
+/** Drops files on the drop zone as a browser drag would. */
+export async function dropFiles(page: Page, files: FixtureFile[]) {
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([f.text], f.name, { type: f.type }));
+    return dt;
+  }, files);
+  await page.getByRole("group", { name: "Drop zone" }).dispatchEvent("drop", { dataTransfer });
+}
+
+export async function setToken(page: Page, token: string) {
+  await page.getByRole("textbox", { name: "API token" }).fill(token);
+  await page.getByRole("button", { name: "Use token" }).click();
+  await expect(page.getByText("token set", { exact: true })).toBeVisible();
+}
+
+/** What a task view plots, from the same API the page reads: every point and every unplaced result. */
+export async function plottedResults(request: APIRequestContext, task: string) {
+  const res = await request.get(`/api/curves?task=${encodeURIComponent(task)}`);
+  expect(res.status(), `GET /api/curves?task=${task}`).toBe(200);
+  const body = (await res.json()) as { series: Array<{ family: string; points: Array<{ model: string; x: number; value: number }> }>; unplaced: unknown[] };
+  return {
+    series: body.series.map((s) => ({ family: s.family, points: s.points.map((p) => ({ model: p.model, x: p.x, value: p.value })) })),
+    unplaced: body.unplaced,
+  };
+}
