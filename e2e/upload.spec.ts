@@ -90,7 +90,7 @@ test.describe("upload page", () => {
     await upload.getByRole("button", { name: `Delete ${LAB_CSV.name}`, exact: true }).click();
     const confirmation = upload.getByRole("alertdialog");
     await expect(confirmation).toContainText(/^Delete upload \d+, lab-runs\.csv\?/);
-    await expect(confirmation).toContainText("This removes the 1 result whose stored value came from this file on task sciq.");
+    await expect(confirmation).toContainText("This removes the 1 result whose stored value came from this file on task sciq; where it had replaced a value an earlier upload stored, that value comes back.");
     await confirmation.getByRole("button", { name: `Delete ${LAB_CSV.name} and 1 result` }).click();
     const outcome = page.getByRole("region", { name: /^Deleted upload \d+, lab-runs\.csv$/ });
     await expect(outcome).toContainText("1 result removed");

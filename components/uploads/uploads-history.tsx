@@ -34,7 +34,7 @@ export function UploadsHistory({ page }: { page: number }) {
     setSubject(s);
     del.mutate({ id: s.id, token }, { onSuccess: () => setConfirming(null) });
   };
-  const deleted = del.isSuccess && subject ? prepareDeletedUpload(subject, { results: del.data.deleted.results, analysedCurves: del.data.analysedCurves }) : null;
+  const deleted = del.isSuccess && subject ? prepareDeletedUpload(subject, { ...del.data.deleted, analysisQueued: del.data.analysisQueued }) : null;
   const gone = isGone(del.error) ? del.error!.message : null;
 
   return (

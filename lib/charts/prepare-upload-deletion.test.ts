@@ -27,14 +27,14 @@ describe("prepareDeleteConfirmation", () => {
 
 describe("prepareDeletedUpload", () => {
   it("reports what was removed and links the task pages that changed, escaped", () => {
-    const out = prepareDeletedUpload({ ...subject, tasks: ["sciq", "a b/c"] }, { results: 3, analysedCurves: 2 });
+    const out = prepareDeletedUpload({ ...subject, tasks: ["sciq", "a b/c"] }, { results: 3, restored: 1, analysisQueued: 2 });
     expect(out.title).toBe("Deleted upload 12, lab-runs.csv");
-    expect(out.facts).toEqual(["3 results removed", "2 curves re-analysed"]);
+    expect(out.facts).toEqual(["3 results removed", "1 result brought back from earlier uploads", "2 task views being re-analysed in the background"]);
     expect(out.links).toEqual([{ task: "sciq", href: "/tasks/sciq" }, { task: "a b/c", href: "/tasks/a%20b%2Fc" }]);
   });
 
   it("links nothing when no result was removed", () => {
-    const out = prepareDeletedUpload(subject, { results: 0, analysedCurves: 0 });
+    const out = prepareDeletedUpload(subject, { results: 0, restored: 0, analysisQueued: 0 });
     expect(out.facts).toEqual(["0 results removed"]);
     expect(out.links).toEqual([]);
   });

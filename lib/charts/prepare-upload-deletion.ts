@@ -25,15 +25,22 @@ export function prepareDeleteConfirmation(subject: DeletionSubject): DeleteConfi
     consequence:
       subject.results === 0
         ? "No stored result comes from this upload any more; only its record goes."
-        : `This removes the ${results} whose stored value came from this file${onTasks(subject.tasks)}. Models and tasks stay.`,
+        : `This removes the ${results} whose stored value came from this file${onTasks(subject.tasks)}; where it had replaced a value an earlier upload stored, that value comes back. Models and tasks stay.`,
     confirmLabel: `Delete ${subject.fileName} and ${results}`,
   };
 }
 
 /** What a finished deletion removed, with the task pages whose curves changed. */
-export function prepareDeletedUpload(subject: DeletionSubject, deleted: { results: number; analysedCurves: number }, maxLinks = 40): DeletedUploadModel {
+export function prepareDeletedUpload(
+  subject: DeletionSubject,
+  deleted: { results: number; restored: number; analysisQueued: number },
+  maxLinks = 40,
+): DeletedUploadModel {
   const facts = [`${toResultsLabel(deleted.results)} removed`];
-  if (deleted.analysedCurves > 0) facts.push(`${deleted.analysedCurves} curve${deleted.analysedCurves === 1 ? "" : "s"} re-analysed`);
+  if (deleted.restored > 0) facts.push(`${toResultsLabel(deleted.restored)} brought back from earlier uploads`);
+  if (deleted.analysisQueued > 0) {
+    facts.push(`${deleted.analysisQueued} task view${deleted.analysisQueued === 1 ? "" : "s"} being re-analysed in the background`);
+  }
   const tasks = deleted.results > 0 ? subject.tasks : [];
   return {
     title: `Deleted upload ${subject.id}, ${subject.fileName}`,
