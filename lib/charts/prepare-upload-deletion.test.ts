@@ -7,7 +7,9 @@ describe("prepareDeleteConfirmation", () => {
   it("names the file and the number of results it removes, and where they are", () => {
     expect(prepareDeleteConfirmation(subject)).toEqual({
       question: "Delete upload 12, lab-runs.csv?",
-      consequence: "This removes the 1 result whose stored value came from this file on task sciq. Models and tasks stay.",
+      consequence:
+        "This removes the 1 result whose stored value came from this file on task sciq; where it had replaced a value an " +
+        "earlier upload stored, that value comes back. Models and tasks stay.",
       confirmLabel: "Delete lab-runs.csv and 1 result",
     });
   });
@@ -16,7 +18,7 @@ describe("prepareDeleteConfirmation", () => {
     const tasks = Array.from({ length: 7 }, (_, i) => `t${i}`);
     const out = prepareDeleteConfirmation({ ...subject, results: 1200, tasks });
     expect(out.consequence).toContain("1200 results");
-    expect(out.consequence).toContain("on 7 tasks (t0, t1, t2, t3, t4 and 2 more).");
+    expect(out.consequence).toContain("on 7 tasks (t0, t1, t2, t3, t4 and 2 more);");
     expect(out.confirmLabel).toBe("Delete lab-runs.csv and 1200 results");
   });
 
