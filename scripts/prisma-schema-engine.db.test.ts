@@ -17,7 +17,7 @@ const onPostgres = inject("databaseKind") === "postgres";
 const SERVER = onPostgres ? inject("databaseUrl").replace(/\/[^/?]*(\?.*)?$/, "") : "";
 const DB = "atlas_engine_test";
 const URL_ = `${SERVER}/${DB}`;
-const TABLES = ["_prisma_migrations", "api_token", "checkpoint", "curve_analysis", "metric", "model", "model_alias", "model_family", "result", "task", "upload"];
+const TABLES = ["_prisma_migrations", "api_token", "checkpoint", "curve_analysis", "metric", "model", "model_alias", "model_edit", "model_family", "result", "task", "upload"];
 
 async function prisma(url: string, ...args: string[]) {
   const started = Date.now();
