@@ -16,15 +16,15 @@ describe("toFactSources", () => {
     const latest = edit({});
     const sources = toFactSources(model, [latest, edit({ field: "alias", detail: "p12b", newValue: null, reason: "alias added" })]);
     expect(sources).toEqual({
-      parameters: { source: "re-counted from the checkpoint", edit: latest },
-      trainingTokens: { source: FILE, edit: null },
-      trainingFlops: { source: null, edit: null },
+      parameters: { kind: "edit", source: "re-counted from the checkpoint", edit: latest },
+      trainingTokens: { kind: "cited", source: FILE, edit: null },
+      trainingFlops: { kind: "unknown", source: null, edit: null },
     });
   });
 
   it("does not credit an edit whose number was replaced since (by an upload's mapping)", () => {
     const replaced = { ...model, parameters: 1.3e10, parametersSource: "user-supplied with an upload" };
-    expect(toFactSources(replaced, [edit({})]).parameters).toEqual({ source: "user-supplied with an upload", edit: null });
+    expect(toFactSources(replaced, [edit({})]).parameters).toEqual({ kind: "upload", source: "user-supplied with an upload", edit: null });
   });
 
   it("credits the creation of a model added on /models to each fact it was added with", () => {

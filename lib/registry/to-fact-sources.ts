@@ -1,4 +1,5 @@
 import type { FactSource, ModelEdit, ScaleFact } from "@/lib/schemas/model-registry";
+import { USER_SUPPLIED_SOURCE } from "./user-supplied-source";
 
 export type StoredFacts = Record<ScaleFact, number | null> & {
   parametersSource: string | null;
@@ -21,7 +22,8 @@ export function toFactSources(model: StoredFacts, edits: readonly ModelEdit[]): 
     const latest = edits.find((e) => e.field === field || e.field === "created");
     const holds = latest !== undefined && latest.reason === source && (latest.field === "created" || latest.newValue === model[field]);
     const edit = holds && model[field] !== null ? latest : null;
-    return { source, edit };
+    const kind = edit ? "edit" : source === null ? "unknown" : source === USER_SUPPLIED_SOURCE ? "upload" : "cited";
+    return { kind, source, edit };
   };
   return { parameters: of("parameters"), trainingTokens: of("trainingTokens"), trainingFlops: of("trainingFlops") };
 }

@@ -21,8 +21,12 @@ export const modelEditSchema = z.object({
 });
 export type ModelEdit = z.infer<typeof modelEditSchema>;
 
-/** Where one fact's number came from: the source text, and the edit that set it when an edit did. */
+/**
+ * Where one fact's number came from: "edit" (made on /models with a token: `edit` says who, when, why),
+ * "upload" (entered with an upload's model mapping), "cited" (the registry files' citation), or "unknown".
+ */
 export const factSourceSchema = z.object({
+  kind: z.enum(["edit", "upload", "cited", "unknown"]),
   source: z.string().nullable(),
   edit: modelEditSchema.nullable(),
 });

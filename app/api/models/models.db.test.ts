@@ -49,7 +49,7 @@ describe("GET /api/models", () => {
     const listed = await registryModel(models[0].name);
     expect(listed).toMatchObject({
       family, parameters: 7e7, trainingTokens: 3e11, flopsEstimated: true, checkpoints: 1, results: 1, edits: [],
-      sources: { parameters: { source: "test factory", edit: null }, trainingFlops: { source: "test factory", edit: null } },
+      sources: { parameters: { kind: "cited", source: "test factory", edit: null }, trainingFlops: { kind: "cited", source: "test factory", edit: null } },
     });
     const res = await checkpoints(new Request(`http://atlas.test/api/models/${models[0].id}/checkpoints`), params(models[0].id));
     expect(modelCheckpointsResponseSchema.parse(await res.json())).toEqual({
@@ -74,11 +74,12 @@ describe("PATCH /api/models/:id", () => {
     const listed = await registryModel(target.name);
     expect(listed).toMatchObject({ parameters: 1.2e9, trainingFlops: 6 * 1.2e9 * 3e11, flopsEstimated: true });
     expect(listed!.sources.parameters).toMatchObject({
+      kind: "edit",
       source: "re-counted, embeddings included",
       edit: { field: "parameters", oldValue: 1e9, newValue: 1.2e9, tokenName: who, reason: "re-counted, embeddings included" },
     });
     expect(listed!.sources.trainingFlops.edit).toMatchObject({ oldValue: 6 * 1e9 * 3e11, newValue: 6 * 1.2e9 * 3e11 });
-    expect(listed!.sources.trainingTokens).toEqual({ source: "test factory", edit: null });
+    expect(listed!.sources.trainingTokens).toEqual({ kind: "cited", source: "test factory", edit: null });
     expect(listed!.edits.map((e) => e.field).sort()).toEqual(["parameters", "trainingFlops"]);
 
     expect(await curveX(task, target.name, "params")).toMatchObject({ x: 1.2e9 });
@@ -96,6 +97,22 @@ describe("PATCH /api/models/:id", () => {
     const res = await PATCH(jsonRequest("PATCH", `/api/models/${target.id}`, { trainingTokens: null, reason: "the 300B figure was a guess" }, { token }), params(target.id));
     expect(res.status).toBe(200);
     expect(await registryModel(target.name)).toMatchObject({ trainingTokens: null, trainingFlops: 1.5e20, flopsEstimated: false });
+  });
+
+  it("credits an upload's mapping, not the earlier edit, once the mapping replaces the corrected number", async () => {
+    const token = await newToken();
+    const { models } = await makeFamilyCurve();
+    const [target] = models;
+    await PATCH(jsonRequest("PATCH", `/api/models/${target.id}`, { parameters: 7.5e7, reason: "re-counted" }, { token }), params(target.id));
+    const form = new FormData();
+    const csv = longCsv([{ model: target.name, task: uniqueName("remap_task"), metric: "acc", value: 0.3, shots: 0 }]);
+    form.append("files", new File([csv as Uint8Array<ArrayBuffer>], "remap.csv", { type: "text/csv" }));
+    form.append("models", JSON.stringify([{ kind: "scale", name: target.name, family: null, parameters: 8e7, tokens: null, flops: null }]));
+    expect((await upload(uploadRequest(form, { token, contentType: null }))).status).toBe(201);
+    const listed = await registryModel(target.name);
+    expect(listed).toMatchObject({ parameters: 8e7 });
+    expect(listed!.sources.parameters).toEqual({ kind: "upload", source: "user-supplied with an upload", edit: null });
+    expect(listed!.sources.trainingTokens).toMatchObject({ kind: "cited", source: "test factory" });
   });
 
   it.each([
