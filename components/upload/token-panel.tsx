@@ -2,8 +2,13 @@
 
 import { useState, type FormEvent } from "react";
 
-/** Asks for the API token once; afterwards only says that one is set. */
-export function TokenPanel({ hasToken, onSet, onClear }: { hasToken: boolean; onSet: (token: string) => void; onClear: () => void }) {
+/** Asks for the API token once; afterwards only says that one is set. `purpose` names what needs it. */
+export function TokenPanel({ hasToken, onSet, onClear, purpose = { needs: "Uploading", sentWith: "each preview and commit" } }: {
+  hasToken: boolean;
+  onSet: (token: string) => void;
+  onClear: () => void;
+  purpose?: { needs: string; sentWith: string };
+}) {
   const [draft, setDraft] = useState("");
   const [error, setError] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
@@ -21,7 +26,7 @@ export function TokenPanel({ hasToken, onSet, onClear }: { hasToken: boolean; on
     return (
       <section aria-label="API token" className="upload-token">
         <p>
-          <span className="badge token-set">token set</span> Kept for this tab only; it is sent with each preview and commit.{" "}
+          <span className="badge token-set">token set</span> Kept for this tab only; it is sent with {purpose.sentWith}.{" "}
           <button type="button" onClick={onClear}>Clear token</button>
         </p>
       </section>
@@ -37,7 +42,7 @@ export function TokenPanel({ hasToken, onSet, onClear }: { hasToken: boolean; on
         <button type="submit" disabled={draft.trim() === ""}>Use token</button>
       </form>
       <p id="token-help" className="muted">
-        Uploading needs an API token. Create one on the server with <code>npm run token -- create NAME</code>; it is printed once.
+        {purpose.needs} needs an API token. Create one on the server with <code>npm run token -- create NAME</code>; it is printed once.
         It stays in this tab&apos;s session storage until you clear it or close the tab.
       </p>
       {error && <p role="alert" className="error">{error}</p>}
