@@ -59,6 +59,7 @@ export function CorrectModelForm({ model, send, onDone }: {
         </div>
         {errors.general && <p role="alert" className="error">{errors.general}</p>}
         <button type="submit">Save correction</button>
+        {busy && <span className="muted"> Saving, and re-analysing the curves it moves…</span>}
       </fieldset>
     </form>
   );

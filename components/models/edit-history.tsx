@@ -15,12 +15,15 @@ function change(edit: ModelEdit): string {
 export function EditHistory({ edits, modelName }: { edits: ModelEdit[]; modelName: string }) {
   if (edits.length === 0) return null;
   return (
-    <ul className={styles.history} aria-label={`Edits of ${modelName}`}>
-      {edits.map((e, i) => (
-        <li key={i}>
-          {formatEditTime(e.at)} · {e.tokenName}: {change(e)} — {e.reason}
-        </li>
-      ))}
-    </ul>
+    <details className={styles.history}>
+      <summary>{edits.length} edit{edits.length === 1 ? "" : "s"}</summary>
+      <ul aria-label={`Edits of ${modelName}`}>
+        {edits.map((e, i) => (
+          <li key={i}>
+            {formatEditTime(e.at)} · {e.tokenName}: {change(e)} — {e.reason}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
