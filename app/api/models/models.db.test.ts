@@ -2,7 +2,7 @@
 // with a token, each recorded with who and why, each moving the curves it changes.
 import { describe, expect, it } from "vitest";
 import { GET, POST } from "./route";
-import { PATCH } from "./[id]/route";
+import { GET as getOne, PATCH } from "./[id]/route";
 import { POST as addAlias } from "./[id]/aliases/route";
 import { GET as checkpoints } from "./[id]/checkpoints/route";
 import { GET as curves } from "../curves/route";
@@ -51,6 +51,10 @@ describe("GET /api/models", () => {
       family, parameters: 7e7, trainingTokens: 3e11, flopsEstimated: true, checkpoints: 1, results: 1, edits: [],
       sources: { parameters: { kind: "cited", source: "test factory", edit: null }, trainingFlops: { kind: "cited", source: "test factory", edit: null } },
     });
+    const one = await getOne(new Request(`http://atlas.test/api/models/${models[0].id}`), params(models[0].id));
+    expect(await one.json()).toEqual({ model: listed });
+    expect((await getOne(new Request("http://atlas.test/api/models/999999999"), params(999999999))).status).toBe(404);
+    expect((await getOne(new Request("http://atlas.test/api/models/abc"), { params: Promise.resolve({ id: "abc" }) })).status).toBe(400);
     const res = await checkpoints(new Request(`http://atlas.test/api/models/${models[0].id}/checkpoints`), params(models[0].id));
     expect(modelCheckpointsResponseSchema.parse(await res.json())).toEqual({
       model: models[0].name, checkpoints: [{ revision: "final", step: null, tokensSeen: 3e11, isFinal: true, results: 1 }],
