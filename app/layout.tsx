@@ -18,6 +18,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <nav aria-label="Main">
             <Link href="/">Overview</Link>
             <Link href="/tasks">Tasks</Link>
+            <Link href="/models">Models</Link>
             <Link href="/upload">Upload</Link>
             <Link href="/uploads">Uploads</Link>
           </nav>

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { readEnv } from "@/lib/env.js";
 import { authenticateRequest, type AuthenticatedToken } from "@/lib/auth/authenticate-request";
 import { checkOrigin, toAllowedOrigins } from "@/lib/auth/check-origin";
+import { readJsonBody } from "./read-json-body";
 import { toErrorResponse } from "./to-error-response";
 
 /**
@@ -10,10 +11,12 @@ import { toErrorResponse } from "./to-error-response";
  */
 export type RouteAuth = "read" | "write";
 
-type RouteSpec<Q extends z.ZodType, P extends z.ZodType, R extends z.ZodType> = {
+type RouteSpec<Q extends z.ZodType, P extends z.ZodType, R extends z.ZodType, B extends z.ZodType> = {
   query: Q;
   /** the dynamic path segments ([id]), validated like the query (400 naming the segment) */
   params?: P;
+  /** a JSON body, read after the token is checked: 400 when it is not JSON, 422 naming the field a value breaks */
+  body?: B;
   response: R;
   auth?: RouteAuth;
   /** the success status for a response body (default 200), e.g. 201 when something was created */
@@ -21,6 +24,7 @@ type RouteSpec<Q extends z.ZodType, P extends z.ZodType, R extends z.ZodType> = 
   handler: (input: {
     query: z.infer<Q>;
     params: z.infer<P>;
+    body: z.infer<B>;
     request: Request;
     /** the caller's token; null on an open read */
     token: AuthenticatedToken | null;
@@ -47,13 +51,17 @@ async function authorize(request: Request, auth: RouteAuth): Promise<Authenticat
 
 /**
  * The route wrapper: validates the query and path parameters with their schemas
- * (400 naming the parameter), checks origin and token, runs the handler, and
+ * (400 naming the parameter), checks origin and token, reads and validates a
+ * JSON body when the route declares one (422 naming the field), runs the handler, and
  * checks the response against its schema so a contract drift fails loudly on the
  * server instead of in the chart.
  */
-export function defineRoute<Q extends z.ZodType, R extends z.ZodType, P extends z.ZodType = z.ZodType<Record<string, never>>>(
-  spec: RouteSpec<Q, P, R>,
-) {
+export function defineRoute<
+  Q extends z.ZodType,
+  R extends z.ZodType,
+  P extends z.ZodType = z.ZodType<Record<string, never>>,
+  B extends z.ZodType = z.ZodType<undefined>,
+>(spec: RouteSpec<Q, P, R, B>) {
   return async function handle(request: Request, context?: RouteContext): Promise<Response> {
     let query: z.infer<Q>;
     let params: z.infer<P>;
@@ -67,10 +75,22 @@ export function defineRoute<Q extends z.ZodType, R extends z.ZodType, P extends 
     } catch (err) {
       return toErrorResponse(err, "params");
     }
+    let token: AuthenticatedToken | null;
+    let body: z.infer<B>;
     try {
-      const token = await authorize(request, spec.auth ?? "read");
-      const body = spec.response.parse(await spec.handler({ query, params, request, token }));
-      return Response.json(body, { status: spec.status?.(body) ?? 200, headers: { "cache-control": "no-store" } });
+      token = await authorize(request, spec.auth ?? "read");
+      body = (spec.body ? await readJsonBody(request) : undefined) as z.infer<B>;
+    } catch (err) {
+      return toErrorResponse(err, "handler");
+    }
+    try {
+      if (spec.body) body = spec.body.parse(body);
+    } catch (err) {
+      return toErrorResponse(err, "body");
+    }
+    try {
+      const answer = spec.response.parse(await spec.handler({ query, params, body, request, token }));
+      return Response.json(answer, { status: spec.status?.(answer) ?? 200, headers: { "cache-control": "no-store" } });
     } catch (err) {
       return toErrorResponse(err, "handler");
     }

@@ -1,13 +1,15 @@
 import type { z } from "zod";
 import { apiErrorSchema } from "@/lib/schemas/api-error";
 
-/** An API answer that was not 2xx, with the server's message. */
+/** An API answer that was not 2xx, with the server's message and the field it names, if any. */
 export class ApiRequestError extends Error {
   readonly status: number;
-  constructor(status: number, message: string) {
+  readonly field: string | null;
+  constructor(status: number, message: string, field: string | null = null) {
     super(message);
     this.name = "ApiRequestError";
     this.status = status;
+    this.field = field;
   }
 }
 

@@ -3,7 +3,11 @@ import { analysisResponseSchema } from "@/lib/schemas/analysis";
 import { apiErrorSchema } from "@/lib/schemas/api-error";
 import { curvesQuerySchema, curvesResponseSchema } from "@/lib/schemas/curves";
 import { healthResponseSchema } from "@/lib/schemas/health";
-import { listModelsQuerySchema, listModelsResponseSchema } from "@/lib/schemas/models";
+import { listModelsQuerySchema } from "@/lib/schemas/models";
+import {
+  addAliasBodySchema, correctModelBodySchema, createModelBodySchema, modelCheckpointsResponseSchema, modelEditResponseSchema,
+  modelIdParamsSchema, modelRegistryResponseSchema, registryModelSchema,
+} from "@/lib/schemas/model-registry";
 import { overviewQuerySchema, overviewResponseSchema } from "@/lib/schemas/overview";
 import { tasksResponseSchema } from "@/lib/schemas/tasks";
 import {
@@ -13,19 +17,25 @@ import {
 
 /** One route as the API documents it: the same zod schemas the handlers validate with. */
 export type RouteDoc = {
-  method: "get" | "post" | "delete";
+  method: "get" | "post" | "patch" | "delete";
   path: string;
   summary: string;
   query?: z.ZodObject;
   params?: z.ZodObject;
   /** request body media types, for writes */
   body?: string[];
+  /** the JSON body's schema, when the body is JSON the handler validates */
+  bodySchema?: z.ZodType;
   write?: boolean;
   responses: Record<number, { description: string; schema: z.ZodType }>;
 };
 
 const error = (description: string) => ({ description, schema: apiErrorSchema });
 const noQuery = z.object({});
+const EDIT_ERRORS = {
+  400: error("the body is not JSON"), 401: error("missing, wrong or revoked token"), 403: error("cross-site request"),
+  422: error("a field rejected, named"), 429: error("too many edits; see Retry-After"),
+};
 
 export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/api/health", summary: "Whether the database answers, and which kind serves the app", query: noQuery,
@@ -38,8 +48,26 @@ export const ROUTES: RouteDoc[] = [
     responses: { 200: { description: "analyses", schema: analysisResponseSchema }, 400: error("a bad query parameter, named"), 404: error("unknown task, metric or shots") } },
   { method: "get", path: "/api/overview", summary: "Every stored curve ranked by evidence of emergence, with facets", query: overviewQuerySchema,
     responses: { 200: { description: "ranked curves", schema: overviewResponseSchema }, 400: error("a bad query parameter, named") } },
-  { method: "get", path: "/api/models", summary: "The model registry as stored: name, family, parameters, tokens, FLOPs (estimates marked), source", query: listModelsQuerySchema,
-    responses: { 200: { description: "models", schema: listModelsResponseSchema } } },
+  { method: "get", path: "/api/models", summary: "The model registry as stored: name, family, parameters, tokens, FLOPs (estimates marked), aliases, the source of each fact and the edits made", query: listModelsQuerySchema,
+    responses: { 200: { description: "models", schema: modelRegistryResponseSchema } } },
+  { method: "post", path: "/api/models", summary: "Add a model with its scale facts and their source; FLOPs left null are estimated as 6·N·D and marked", query: noQuery,
+    body: ["application/json"], bodySchema: createModelBodySchema, write: true,
+    responses: {
+      201: { description: "added", schema: modelEditResponseSchema }, ...EDIT_ERRORS, 409: error("the name already denotes a model (as its name or an alias)"),
+    } },
+  { method: "get", path: "/api/models/{id}", summary: "One model as the registry page shows it", query: noQuery, params: modelIdParamsSchema,
+    responses: { 200: { description: "model", schema: z.object({ model: registryModelSchema }) }, 404: error("no such model") } },
+  { method: "patch", path: "/api/models/{id}", summary: "Correct scale facts with a source or reason; the curves they move are re-analysed", query: noQuery, params: modelIdParamsSchema,
+    body: ["application/json"], bodySchema: correctModelBodySchema, write: true,
+    responses: { 200: { description: "corrected", schema: modelEditResponseSchema }, ...EDIT_ERRORS, 404: error("no such model") } },
+  { method: "get", path: "/api/models/{id}/checkpoints", summary: "A model's checkpoints in training order, with tokens seen and result counts", query: noQuery, params: modelIdParamsSchema,
+    responses: { 200: { description: "checkpoints", schema: modelCheckpointsResponseSchema }, 404: error("no such model") } },
+  { method: "post", path: "/api/models/{id}/aliases", summary: "Add a name under which later uploads find the model", query: noQuery, params: modelIdParamsSchema,
+    body: ["application/json"], bodySchema: addAliasBodySchema, write: true,
+    responses: {
+      201: { description: "added", schema: modelEditResponseSchema }, ...EDIT_ERRORS, 404: error("no such model"),
+      409: error("the alias already denotes a model"),
+    } },
   { method: "get", path: "/api/uploads", summary: "Upload history with provenance", query: listUploadsQuerySchema,
     responses: { 200: { description: "uploads", schema: listUploadsResponseSchema } } },
   { method: "post", path: "/api/uploads", summary: "Upload result files (raw JSON/CSV body or multipart, with an optional `models` field mapping unknown models); ?dryRun=1 previews", query: uploadQuerySchema,

@@ -7,7 +7,8 @@ describe("toOpenApi", () => {
 
   it("describes every route with its query parameters and response schemas", () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
-      "/api/analysis", "/api/curves", "/api/health", "/api/models", "/api/overview", "/api/tasks", "/api/uploads", "/api/uploads/{id}",
+      "/api/analysis", "/api/curves", "/api/health", "/api/models", "/api/models/{id}", "/api/models/{id}/aliases", "/api/models/{id}/checkpoints",
+      "/api/overview", "/api/tasks", "/api/uploads", "/api/uploads/{id}",
     ]);
     const curves = doc.paths["/api/curves"].get as { parameters: { name: string; required: boolean }[]; responses: Record<string, unknown> };
     expect(curves.parameters.map((p) => [p.name, p.required])).toEqual([
@@ -22,6 +23,14 @@ describe("toOpenApi", () => {
     expect(Object.keys(post.requestBody.content)).toEqual(["application/json", "text/csv", "multipart/form-data"]);
     const del = doc.paths["/api/uploads/{id}"].delete as { parameters: { name: string; in: string }[] };
     expect(del.parameters).toContainEqual(expect.objectContaining({ name: "id", in: "path" }));
+  });
+
+  it("documents the registry edits' JSON bodies from the schemas they are validated with", () => {
+    const patch = doc.paths["/api/models/{id}"].patch as { security: unknown; requestBody: { content: Record<string, { schema: { required?: string[]; properties: Record<string, unknown> } }> } };
+    expect(patch.security).toEqual([{ bearer: [] }]);
+    const body = patch.requestBody.content["application/json"].schema;
+    expect(Object.keys(body.properties).sort()).toEqual(["parameters", "reason", "trainingFlops", "trainingTokens"]);
+    expect(body.required).toEqual(["reason"]);
   });
 
   it("is plain JSON", () => {

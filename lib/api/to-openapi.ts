@@ -15,6 +15,11 @@ function parameters(route: RouteDoc) {
   return [...of("path", route.params), ...of("query", route.query)];
 }
 
+/** The documented schema of a JSON body; other media types are described in the summary. */
+function requestSchema(route: RouteDoc, mediaType: string) {
+  return mediaType === "application/json" && route.bodySchema ? { schema: json(route.bodySchema, "input") } : {};
+}
+
 /** An OpenAPI 3.1 document of the routes, generated from the zod schemas the handlers use. */
 export function toOpenApi(routes: RouteDoc[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -24,7 +29,7 @@ export function toOpenApi(routes: RouteDoc[], version: string) {
       summary: route.summary,
       parameters: parameters(route),
       ...(route.write ? { security: [{ bearer: [] }] } : {}),
-      ...(route.body ? { requestBody: { required: true, content: Object.fromEntries(route.body.map((t) => [t, {}])) } } : {}),
+      ...(route.body ? { requestBody: { required: true, content: Object.fromEntries(route.body.map((t) => [t, requestSchema(route, t)])) } } : {}),
       responses: Object.fromEntries(
         Object.entries(route.responses).map(([status, r]) => [
           status,

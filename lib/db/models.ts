@@ -1,18 +1,6 @@
 import "server-only";
 import { getPool } from "./client";
 import type { RegistryModel } from "@/lib/ingest/plan-types";
-import type { ModelSummary } from "@/lib/schemas/models";
-
-/** Every stored model with its family and scale, by name. */
-export async function listModels(): Promise<ModelSummary[]> {
-  const { rows } = await getPool().query<ModelSummary>(
-    `SELECT m.name, f.name AS family, m.parameters, m.training_tokens AS "trainingTokens",
-            m.training_flops AS "trainingFlops", m.flops_estimated AS "flopsEstimated", m.scale_source AS source
-     FROM model m LEFT JOIN model_family f ON f.id = m.family_id
-     ORDER BY f.name NULLS LAST, m.parameters NULLS LAST, m.name`,
-  );
-  return rows;
-}
 
 /**
  * Every stored model with its aliases, as the registry lookup describes them:

@@ -17,7 +17,13 @@ export const queryKeys = {
     all: ["overview"] as const,
     list: (q: OverviewQuery) => ["overview", q] as const,
   },
-  models: { all: ["models"] as const, list: () => ["models", "list"] as const },
+  models: {
+    all: ["models"] as const,
+    list: () => ["models", "list"] as const,
+    /** the same route read in full (sources, edits) for /models; its own key, since the list's schema keeps less */
+    registry: () => ["models", "registry"] as const,
+    checkpoints: (id: number) => ["models", "checkpoints", id] as const,
+  },
   uploads: {
     all: ["uploads"] as const,
     lists: ["uploads", "list"] as const,

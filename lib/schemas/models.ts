@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 // GET /api/models: the stored model registry, for choosing what an unknown model is.
+// It answers the fuller shape of lib/schemas/model-registry.ts; this is the part the upload page reads.
 
 export const modelSummarySchema = z.object({
   name: z.string(),

@@ -2,8 +2,9 @@ import { AppError } from "@/lib/api/app-error";
 import type { ModelPlan, RegistryLookup, RegistryModel } from "@/lib/ingest/plan-types";
 import type { ModelMapping } from "@/lib/schemas/uploads";
 
-/** What an uploader's own facts are recorded as coming from. */
-export const USER_SUPPLIED_SOURCE = "user-supplied with an upload";
+import { USER_SUPPLIED_SOURCE } from "@/lib/registry/user-supplied-source";
+
+export { USER_SUPPLIED_SOURCE };
 
 function toPlan(mapping: ModelMapping, targets: ReadonlyMap<string, RegistryModel>, base: RegistryLookup): ModelPlan {
   if (mapping.kind === "alias") {

@@ -1,11 +1,29 @@
 import { defineRoute } from "@/lib/api/define-route";
-import { listModels } from "@/lib/db/models";
-import { listModelsQuerySchema, listModelsResponseSchema } from "@/lib/schemas/models";
+import { takeEditSlot } from "@/lib/api/take-edit-slot";
+import { applyModelEdit } from "@/lib/db/apply-model-edit";
+import { createModel } from "@/lib/db/model-edits";
+import { listModelRegistry } from "@/lib/db/model-registry";
+import { readEnv } from "@/lib/env.js";
+import { createModelBodySchema, modelEditResponseSchema, modelRegistryResponseSchema } from "@/lib/schemas/model-registry";
+import { listModelsQuerySchema } from "@/lib/schemas/models";
 
 export const dynamic = "force-dynamic";
 
 export const GET = defineRoute({
   query: listModelsQuerySchema,
-  response: listModelsResponseSchema,
-  handler: async () => ({ models: await listModels() }),
+  response: modelRegistryResponseSchema,
+  handler: async () => ({ models: await listModelRegistry() }),
+});
+
+/** Adds a model (409 when its name already denotes one). */
+export const POST = defineRoute({
+  query: listModelsQuerySchema,
+  body: createModelBodySchema,
+  response: modelEditResponseSchema,
+  auth: "write",
+  status: () => 201,
+  handler: ({ body, token }) => {
+    takeEditSlot(token!.id, readEnv().ATLAS_UPLOAD_RATE_PER_MINUTE);
+    return applyModelEdit(() => createModel(body, token!));
+  },
 });

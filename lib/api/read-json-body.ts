@@ -1,0 +1,21 @@
+import { readBody } from "@/lib/uploads/read-body";
+import { AppError } from "./app-error";
+
+/** Registry edits are a few fields; anything larger is not one. */
+export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
+
+/** A request's JSON body (at most 64 KB, UTF-8): 413 past the limit, 400 when it is not JSON. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const bytes = await readBody(request, JSON_BODY_LIMIT_BYTES);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError(400, "malformed_json", "the body is not valid UTF-8");
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new AppError(400, "malformed_json", `the body is not JSON (${(err as Error).message})`);
+  }
+}

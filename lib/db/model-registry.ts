@@ -1,0 +1,73 @@
+import "server-only";
+import type pg from "pg";
+import { notFound } from "@/lib/api/app-error";
+import { toFactSources, type StoredFacts } from "@/lib/registry/to-fact-sources";
+import type { ModelCheckpointsResponse, ModelEdit, RegistryModelView } from "@/lib/schemas/model-registry";
+import { getPool } from "./client";
+
+type Queryable = Pick<pg.Pool, "query">;
+
+type ModelRow = StoredFacts & Omit<RegistryModelView, "sources" | "edits">;
+type EditRow = Omit<ModelEdit, "at"> & { modelId: number; at: Date };
+
+const MODELS_SQL = `
+  SELECT m.id, m.name, f.name AS family, m.parameters, m.training_tokens AS "trainingTokens",
+         m.training_flops AS "trainingFlops", m.flops_estimated AS "flopsEstimated", m.scale_source AS source,
+         m.parameters_source AS "parametersSource", m.tokens_source AS "tokensSource", m.flops_source AS "flopsSource",
+         COALESCE((SELECT array_agg(a.alias ORDER BY a.alias) FROM model_alias a WHERE a.model_id = m.id), '{}') AS aliases,
+         (SELECT count(*)::int FROM checkpoint c WHERE c.model_id = m.id) AS checkpoints,
+         COALESCE(rc.results, 0) AS results
+  FROM model m
+  LEFT JOIN model_family f ON f.id = m.family_id
+  LEFT JOIN (SELECT c.model_id, count(*)::int AS results FROM result r JOIN checkpoint c ON c.id = r.checkpoint_id GROUP BY c.model_id) rc
+    ON rc.model_id = m.id
+  WHERE $1::int IS NULL OR m.id = $1
+  ORDER BY f.name NULLS LAST, m.parameters NULLS LAST, m.name`;
+
+const EDITS_SQL = `
+  SELECT e.model_id AS "modelId", e.field, e.old_value AS "oldValue", e.new_value AS "newValue", e.detail, e.reason,
+         e.token_name AS "tokenName", e.created_at AS at
+  FROM model_edit e
+  WHERE $1::int IS NULL OR e.model_id = $1
+  ORDER BY e.created_at DESC, e.id DESC`;
+
+async function loadModels(db: Queryable, id: number | null): Promise<RegistryModelView[]> {
+  const [models, edits] = await Promise.all([db.query<ModelRow>(MODELS_SQL, [id]), db.query<EditRow>(EDITS_SQL, [id])]);
+  const byModel = new Map<number, ModelEdit[]>();
+  for (const { modelId, at, ...edit } of edits.rows) {
+    const list = byModel.get(modelId) ?? [];
+    list.push({ ...edit, at: at.toISOString() });
+    byModel.set(modelId, list);
+  }
+  return models.rows.map(({ parametersSource, tokensSource, flopsSource, ...model }) => {
+    const modelEdits = byModel.get(model.id) ?? [];
+    return { ...model, sources: toFactSources({ ...model, parametersSource, tokensSource, flopsSource }, modelEdits), edits: modelEdits };
+  });
+}
+
+/** The stored registry for /models: every model with its aliases, counts, per-fact sources and edit history. */
+export function listModelRegistry(): Promise<RegistryModelView[]> {
+  return loadModels(getPool(), null);
+}
+
+/** One model as /models shows it; 404 when no model has that id. */
+export async function getRegistryModel(id: number, db: Queryable = getPool()): Promise<RegistryModelView> {
+  const [model] = await loadModels(db, id);
+  if (!model) throw notFound(`model ${id}`);
+  return model;
+}
+
+/** A model's checkpoints in training order (unknown steps last), each with how many results it has. */
+export async function listModelCheckpoints(id: number): Promise<ModelCheckpointsResponse> {
+  const pool = getPool();
+  const model = await pool.query<{ name: string }>("SELECT name FROM model WHERE id = $1", [id]);
+  if (model.rows.length === 0) throw notFound(`model ${id}`);
+  const { rows } = await pool.query<ModelCheckpointsResponse["checkpoints"][number]>(
+    `SELECT c.revision, c.step, c.tokens_seen AS "tokensSeen", c.is_final AS "isFinal",
+            (SELECT count(*)::int FROM result r WHERE r.checkpoint_id = c.id) AS results
+     FROM checkpoint c WHERE c.model_id = $1
+     ORDER BY c.step NULLS LAST, c.is_final, c.revision`,
+    [id],
+  );
+  return { model: model.rows[0].name, checkpoints: rows };
+}

@@ -1,0 +1,59 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { ApiRequestError } from "@/lib/api/fetch-json";
+import { apiErrorSchema } from "@/lib/schemas/api-error";
+import {
+  modelEditResponseSchema, type AddAliasBody, type CorrectModelBody, type CreateModelBody, type ModelEditResponse,
+} from "@/lib/schemas/model-registry";
+import { queryKeys } from "./query-keys";
+
+/** One registry edit as the API takes it. */
+export type ModelEditRequest =
+  | { kind: "create"; body: CreateModelBody }
+  | { kind: "correct"; id: number; body: CorrectModelBody }
+  | { kind: "alias"; id: number; body: AddAliasBody };
+
+function route(edit: ModelEditRequest): { method: string; url: string } {
+  switch (edit.kind) {
+    case "create":
+      return { method: "POST", url: "/api/models" };
+    case "correct":
+      return { method: "PATCH", url: `/api/models/${edit.id}` };
+    case "alias":
+      return { method: "POST", url: `/api/models/${edit.id}/aliases` };
+  }
+}
+
+/** Sends an edit with the bearer token; a refusal throws ApiRequestError with the server's message and field. */
+export async function sendModelEdit(edit: ModelEditRequest, token: string): Promise<ModelEditResponse> {
+  const { method, url } = route(edit);
+  const res = await fetch(url, {
+    method,
+    body: JSON.stringify(edit.body),
+    headers: { accept: "application/json", "content-type": "application/json", authorization: `Bearer ${token}` },
+  });
+  const json: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const parsed = apiErrorSchema.safeParse(json);
+    if (!parsed.success) throw new ApiRequestError(res.status, `the server answered HTTP ${res.status}`);
+    throw new ApiRequestError(res.status, parsed.data.error.message, parsed.data.error.field ?? null);
+  }
+  return modelEditResponseSchema.parse(json);
+}
+
+/** Sends a registry edit, then invalidates every view a scale fact reaches: models, curves, analyses, the overview and tasks. */
+export function useModelEditMutation(token: string | null) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (edit: ModelEditRequest) => {
+      if (token === null) throw new ApiRequestError(401, "set an API token first");
+      return sendModelEdit(edit, token);
+    },
+    onSuccess: async () => {
+      await Promise.all(
+        [queryKeys.models.all, queryKeys.curves.all, queryKeys.analysis.all, queryKeys.overview.all, queryKeys.tasks.all].map((queryKey) =>
+          client.invalidateQueries({ queryKey }),
+        ),
+      );
+    },
+  });
+}

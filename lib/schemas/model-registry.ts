@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { modelSummarySchema } from "./models";
+
+// The /models page: the stored registry with where each fact came from, and the
+// token-gated edits (add a model, correct a fact, add an alias).
+
+/** The scale facts an edit can set, by the names the API uses. */
+export const SCALE_FACTS = ["parameters", "trainingTokens", "trainingFlops"] as const;
+export type ScaleFact = (typeof SCALE_FACTS)[number];
+
+/** A change made on /models with a token; `field` "created" is the model being added. */
+export const modelEditSchema = z.object({
+  field: z.enum(["created", ...SCALE_FACTS, "alias"]),
+  oldValue: z.number().nullable(),
+  newValue: z.number().nullable(),
+  /** the alias added */
+  detail: z.string().nullable(),
+  reason: z.string(),
+  tokenName: z.string(),
+  at: z.string(),
+});
+export type ModelEdit = z.infer<typeof modelEditSchema>;
+
+/**
+ * Where one fact's number came from: "edit" (made on /models with a token: `edit` says who, when, why),
+ * "upload" (entered with an upload's model mapping), "cited" (the registry files' citation), or "unknown".
+ */
+export const factSourceSchema = z.object({
+  kind: z.enum(["edit", "upload", "cited", "unknown"]),
+  source: z.string().nullable(),
+  edit: modelEditSchema.nullable(),
+});
+export type FactSource = z.infer<typeof factSourceSchema>;
+
+export const registryModelSchema = modelSummarySchema.extend({
+  id: z.number().int(),
+  aliases: z.array(z.string()),
+  checkpoints: z.number().int(),
+  results: z.number().int(),
+  sources: z.object({ parameters: factSourceSchema, trainingTokens: factSourceSchema, trainingFlops: factSourceSchema }),
+  /** every edit of this model, newest first */
+  edits: z.array(modelEditSchema),
+});
+export type RegistryModelView = z.infer<typeof registryModelSchema>;
+
+export const modelRegistryResponseSchema = z.object({ models: z.array(registryModelSchema) });
+export type ModelRegistryResponse = z.infer<typeof modelRegistryResponseSchema>;
+
+export const modelIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
+
+export const modelCheckpointSchema = z.object({
+  revision: z.string(),
+  step: z.number().int().nullable(),
+  tokensSeen: z.number().nullable(),
+  isFinal: z.boolean(),
+  results: z.number().int(),
+});
+export const modelCheckpointsResponseSchema = z.object({ model: z.string(), checkpoints: z.array(modelCheckpointSchema) });
+export type ModelCheckpointsResponse = z.infer<typeof modelCheckpointsResponseSchema>;
+
+const NO_CONTROL = /[\u0000-\u001f\u007f-\u009f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, "must not be empty")
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !NO_CONTROL.test(s), "must not contain control characters or lone surrogates");
+
+/** A model name or alias as files spell it. */
+export const modelNameSchema = text(200);
+/** Where a number comes from: a citation, a URL, a reason for a correction. */
+export const sourceNoteSchema = text(500);
+
+/** A scale fact: unknown is null; a number must be finite and positive (JSON has no NaN, so "NaN" arrives as a string). */
+const scaleFact = z.number("must be a number").refine(Number.isFinite, "must be a finite number").pipe(z.number().positive("must be greater than 0"));
+
+export const createModelBodySchema = z
+  .object({
+    name: modelNameSchema,
+    family: modelNameSchema.nullable(),
+    parameters: scaleFact.nullable(),
+    trainingTokens: scaleFact.nullable(),
+    /** null with parameters and tokens known: estimated as 6·N·D and marked so */
+    trainingFlops: scaleFact.nullable(),
+    source: sourceNoteSchema,
+  })
+  .strict()
+  .refine((m) => m.parameters !== null || m.trainingTokens !== null || m.trainingFlops !== null, {
+    message: "give at least one of parameters, trainingTokens, trainingFlops",
+    path: ["parameters"],
+  });
+export type CreateModelBody = z.infer<typeof createModelBodySchema>;
+
+export const correctModelBodySchema = z
+  .object({
+    parameters: scaleFact.nullable().optional(),
+    trainingTokens: scaleFact.nullable().optional(),
+    /** null: unknown, or re-estimated as 6·N·D when parameters and tokens are known */
+    trainingFlops: scaleFact.nullable().optional(),
+    reason: sourceNoteSchema,
+  })
+  .strict()
+  .refine((m) => SCALE_FACTS.some((f) => m[f] !== undefined), {
+    message: "give at least one of parameters, trainingTokens, trainingFlops to correct",
+    path: ["parameters"],
+  });
+export type CorrectModelBody = z.infer<typeof correctModelBodySchema>;
+
+export const addAliasBodySchema = z.object({ alias: modelNameSchema, reason: sourceNoteSchema.optional() }).strict();
+export type AddAliasBody = z.infer<typeof addAliasBodySchema>;
+
+/** What an edit answers: the model as the page shows it, and how many stored curves were re-analysed. */
+export const modelEditResponseSchema = z.object({
+  model: registryModelSchema,
+  /** task views whose curves the edit moved, re-analysed in the background after the response */
+  analysisQueued: z.number().int().nonnegative(),
+});
+export type ModelEditResponse = z.infer<typeof modelEditResponseSchema>;
