@@ -89,6 +89,11 @@ export function Overview({ query }: { query: OverviewQuery }) {
         {(data) => (
           <>
             <p className="muted">{data.total} curves, strongest evidence of emergence first.</p>
+            {data.pendingViews > 0 && (
+              <p role="status" className="notice">
+                {data.pendingViews} task {data.pendingViews === 1 ? "view has" : "views have"} new results still being analysed; their verdicts here are from before.
+              </p>
+            )}
             <ul className="cards">{data.items.map((item) => <Card key={`${item.task}|${item.metric}|${item.shots}|${item.family}`} item={item} x={query.x} />)}</ul>
             {data.items.length < data.total && query.limit < 200 && (
               <button type="button" onClick={() => change({ limit: Math.min(200, query.limit + 48) })}>Show more</button>

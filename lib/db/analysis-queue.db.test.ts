@@ -4,12 +4,14 @@ import type { RegistryLookup } from "@/lib/ingest/plan-types";
 import { drainAnalysisQueue, enqueueAnalysis, ensureAnalyses, scheduleAnalysisDrain, whenAnalysisIdle } from "./analysis-queue";
 import { getPool } from "./client";
 import { ingestFile } from "./ingest-file";
+import { listOverview } from "./overview";
 import { refreshAnalyses } from "./refresh-analyses";
 import { loadRegistryFiles } from "./registry-files";
 import { longCsv, uniqueName } from "./testing/factories";
 
 const SIZES = ["pythia-70m", "pythia-160m", "pythia-410m", "pythia-1b", "pythia-1.4b", "pythia-2.8b", "pythia-6.9b", "pythia-12b"];
 const LINE = [0.25, 0.3, 0.36, 0.42, 0.47, 0.53, 0.6, 0.65];
+const OVERVIEW = { x: "params", limit: 1, offset: 0 } as const;
 const STEP = [0.25, 0.25, 0.26, 0.25, 0.8, 0.81, 0.8, 0.82];
 let registry: RegistryLookup;
 beforeAll(async () => {
@@ -47,10 +49,12 @@ describe("the analysis queue", () => {
     expect(outcome.ok && outcome.touched).toHaveLength(1);
     expect(await queued(task)).toHaveLength(1);
     expect(await analysedValues(task)).toEqual([]);
+    expect((await listOverview(OVERVIEW)).pendingViews).toBeGreaterThanOrEqual(1);
     const drained = await drainAnalysisQueue();
     expect(drained.batches).toBeGreaterThanOrEqual(1);
     expect(await queued(task)).toEqual([]);
     expect(await analysedValues(task)).toEqual([LINE]);
+    expect((await listOverview(OVERVIEW)).pendingViews).toBe(0);
   });
 
   it("keeps nothing queued from a rolled-back transaction, and one row with a new ticket per view queued twice", async () => {

@@ -4,6 +4,7 @@ import { VERDICT_RANK_SQL } from "./analysis";
 import { chanceForMetric } from "@/lib/emergence/chance-for-metric";
 import type { CurveAnalysis, Verdict } from "@/lib/schemas/analysis";
 import type { OverviewQuery, OverviewResponse } from "@/lib/schemas/overview";
+import { countQueuedViews } from "./analysis-queue";
 
 type Row = {
   task: string;
@@ -62,6 +63,7 @@ export async function listOverview(q: OverviewQuery): Promise<OverviewResponse> 
   );
   const f = facets.rows[0];
   return {
+    pendingViews: await countQueuedViews(),
     total: rows[0]?.total ?? 0,
     items: rows.map((r) => ({
       task: r.task,

@@ -16,6 +16,11 @@ export function overviewQueryOptions(q: OverviewQuery) {
   });
 }
 
+/** While re-analyses are queued, asks again every 5 s so the ranking catches up. */
 export function useOverviewQuery(q: OverviewQuery) {
-  return useQuery({ ...overviewQueryOptions(q), placeholderData: (previous) => previous });
+  return useQuery({
+    ...overviewQueryOptions(q),
+    placeholderData: (previous) => previous,
+    refetchInterval: (query) => ((query.state.data?.pendingViews ?? 0) > 0 ? 5_000 : false),
+  });
 }

@@ -42,5 +42,7 @@ export const overviewResponseSchema = z.object({
     /** curves per verdict under every filter but the verdict; absent verdicts have none */
     verdicts: z.partialRecord(verdictSchema, z.number().int()),
   }),
+  /** task views whose results changed and whose re-analysis is still queued: their ranking is from before */
+  pendingViews: z.number().int().nonnegative(),
 });
 export type OverviewResponse = z.infer<typeof overviewResponseSchema>;
