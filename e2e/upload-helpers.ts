@@ -1,9 +1,9 @@
-// Shared by the upload specs: real fixture files, a real API token made with the CLI, and the token panel.
-import { execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
+// Shared by the upload specs: real fixture files, a real API token made with the CLI (./create-token.ts), and the token panel.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+export { createToken } from "./create-token";
 
 export type FixtureFile = { name: string; type: string; text: string };
 
@@ -12,17 +12,6 @@ export const fixture = (name: string, type: string): FixtureFile => ({
   type,
   text: readFileSync(path.join(import.meta.dirname, "fixtures", name), "utf8"),
 });
-
-/** A fresh API token on the server's database (e2e/serve.ts says where that is), made with the CLI a user would run. */
-export function createToken(): { name: string; token: string } {
-  const server = JSON.parse(readFileSync(path.join("test-results", "e2e-server.json"), "utf8")) as Record<string, string>;
-  const name = `e2e-${randomUUID().slice(0, 8)}`;
-  const out = execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/token.ts", "create", name], {
-    env: { ...process.env, ...server },
-    encoding: "utf8",
-  });
-  return { name, token: out.trim().split("\n").pop()! };
-}
 
 /** Drops files on the drop zone as a browser drag would. */
 export async function dropFiles(page: Page, files: FixtureFile[]) {

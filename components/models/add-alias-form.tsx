@@ -5,7 +5,7 @@ import type { ModelEditRequest } from "@/lib/queries/model-edit-mutations";
 import type { ModelEditResponse, RegistryModelView } from "@/lib/schemas/model-registry";
 import { DraftField } from "./draft-field";
 import styles from "./models.module.css";
-import { useEditErrors } from "./use-edit-errors";
+import { useEditForm } from "./use-edit-form";
 
 /** Adds a spelling (hub id, local path) under which later uploads find this model. */
 export function AddAliasForm({ model, send, onDone }: {
@@ -15,22 +15,15 @@ export function AddAliasForm({ model, send, onDone }: {
 }) {
   const [alias, setAlias] = useState("");
   const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const errors = useEditErrors();
+  const { busy, errors, refuse, run } = useEditForm(onDone);
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (alias.trim() === "") return errors.fromDraft({ alias: "give the other name" });
-    errors.clear();
-    setBusy(true);
-    try {
+    if (alias.trim() === "") return refuse({ alias: "give the other name" });
+    void run(async () => {
       await send({ kind: "alias", id: model.id, body: { alias: alias.trim(), ...(reason.trim() ? { reason: reason.trim() } : {}) } });
-      onDone(`Added the alias ${alias.trim()}.`);
-    } catch (err) {
-      errors.fromApi(err as Error);
-    } finally {
-      setBusy(false);
-    }
+      return `Added the alias ${alias.trim()}.`;
+    });
   };
 
   return (

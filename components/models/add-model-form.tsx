@@ -6,32 +6,25 @@ import type { ModelEditRequest } from "@/lib/queries/model-edit-mutations";
 import type { ModelEditResponse } from "@/lib/schemas/model-registry";
 import { DraftField } from "./draft-field";
 import styles from "./models.module.css";
-import { useEditErrors } from "./use-edit-errors";
+import { useEditForm } from "./use-edit-form";
 
 const EMPTY: CreateModelDraft = { name: "", family: "", parameters: "", trainingTokens: "", trainingFlops: "", source: "" };
 
 /** Adds a model the registry lacks; FLOPs left empty are estimated as 6·N·D and marked. */
 export function AddModelForm({ send, onDone }: { send: (edit: ModelEditRequest) => Promise<ModelEditResponse>; onDone: (message: string) => void }) {
   const [draft, setDraft] = useState(EMPTY);
-  const [busy, setBusy] = useState(false);
-  const errors = useEditErrors();
+  const { busy, errors, refuse, run } = useEditForm(onDone);
   const set = (key: keyof CreateModelDraft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     const checked = toCreateModelBody(draft);
-    if (!checked.ok) return errors.fromDraft(checked.errors);
-    errors.clear();
-    setBusy(true);
-    try {
+    if (!checked.ok) return refuse(checked.errors);
+    void run(async () => {
       const { model } = await send({ kind: "create", body: checked.body });
       setDraft(EMPTY);
-      onDone(`Added ${model.name}.`);
-    } catch (err) {
-      errors.fromApi(err as Error);
-    } finally {
-      setBusy(false);
-    }
+      return `Added ${model.name}.`;
+    });
   };
 
   return (

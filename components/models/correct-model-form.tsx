@@ -6,7 +6,7 @@ import type { ModelEditRequest } from "@/lib/queries/model-edit-mutations";
 import type { ModelEditResponse, RegistryModelView } from "@/lib/schemas/model-registry";
 import { DraftField } from "./draft-field";
 import styles from "./models.module.css";
-import { useEditErrors } from "./use-edit-errors";
+import { useEditForm } from "./use-edit-form";
 
 const asText = (v: number | null) => (v === null ? "" : String(v));
 
@@ -22,29 +22,20 @@ export function CorrectModelForm({ model, send, onDone }: {
     trainingFlops: asText(model.trainingFlops),
   };
   const [draft, setDraft] = useState<CorrectModelDraft>({ ...initial, reason: "" });
-  const [busy, setBusy] = useState(false);
-  const errors = useEditErrors();
+  const { busy, errors, refuse, run } = useEditForm(onDone);
   const set = (key: keyof CorrectModelDraft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
   const id = (key: string) => `correct-${model.id}-${key}`;
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
     const checked = toCorrectModelBody(draft, initial);
-    if (!checked.ok) return errors.fromDraft(checked.errors);
-    errors.clear();
-    setBusy(true);
-    try {
+    if (!checked.ok) return refuse(checked.errors);
+    void run(async () => {
       const { analysisQueued } = await send({ kind: "correct", id: model.id, body: checked.body });
-      onDone(
-        analysisQueued === 0
-          ? "Saved. No stored curve uses this model's numbers."
-          : `Saved. The curves of ${analysisQueued} task view${analysisQueued === 1 ? "" : "s"} moved; their analyses are being recomputed in the background.`,
-      );
-    } catch (err) {
-      errors.fromApi(err as Error);
-    } finally {
-      setBusy(false);
-    }
+      return analysisQueued === 0
+        ? "Saved. No stored curve uses this model's numbers."
+        : `Saved. The curves of ${analysisQueued} task view${analysisQueued === 1 ? "" : "s"} moved; their analyses are being recomputed in the background.`;
+    });
   };
 
   return (
@@ -63,7 +54,7 @@ export function CorrectModelForm({ model, send, onDone }: {
         </div>
         {errors.general && <p role="alert" className="error">{errors.general}</p>}
         <button type="submit">Save correction</button>
-        {busy && <span className="muted"> Saving, and re-analysing the curves it moves…</span>}
+        {busy && <span className="muted"> Saving…</span>}
       </fieldset>
     </form>
   );

@@ -1,21 +1,12 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { Fact } from "@/components/fact";
 import { ApiRequestError } from "@/lib/api/fetch-json";
 import type { FilePreviewState } from "@/lib/charts/preview-batches";
 import { prepareFilePreview } from "@/lib/charts/prepare-upload-preview";
 import { toViewState } from "@/lib/queries/query-view-state";
 import type { FilePreview } from "@/lib/schemas/uploads";
 import { QueryFrame } from "@/components/query-frame";
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 function NameList({ label, names }: { label: string; names: string[] }) {
   if (names.length === 0) return "—";

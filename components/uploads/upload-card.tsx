@@ -1,21 +1,12 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { Fact } from "@/components/fact";
 import type { DeletionSubject } from "@/lib/charts/prepare-upload-deletion";
 import { prepareUploadRecord } from "@/lib/charts/prepare-upload-record";
 import type { UploadRecord } from "@/lib/schemas/uploads";
 import { CopyButton } from "./copy-button";
 import { DeleteConfirmation } from "./delete-confirmation";
 import { UploadTaskLinks } from "./upload-task-links";
-
-function Fact({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 export type DeleteControl = {
   hasToken: boolean;
