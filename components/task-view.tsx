@@ -11,6 +11,7 @@ import { toViewState } from "@/lib/queries/query-view-state";
 import { prepareCurveChart } from "@/lib/charts/prepare-curve-chart";
 import { toPageSearch } from "@/lib/charts/curves-url";
 import { QueryFrame } from "./query-frame";
+import { ExportMenu } from "./export-menu";
 
 // recharts is ~130 kB gzip: load it only where a chart is drawn.
 const CurveChart = dynamic(() => import("./charts/curve-chart").then((m) => m.CurveChart), {
@@ -99,6 +100,7 @@ export function TaskView({ query }: { query: CurvesQuery }) {
                     : `Dashed line: chance (${data.chance}${data.task.chanceSource ? `, ${data.task.chanceSource}` : ""}).`}
                   {chart.unplacedCount > 0 && ` ${chart.unplacedCount} result(s) not shown: model scale unknown on this axis.`}
                 </p>
+                <ExportMenu key={toPageSearch(query)} query={query} families={chart.series.map((s) => s.name)} />
                 {data.unplaced.length > 0 && (
                   <details>
                     <summary>Scale unknown ({data.unplaced.length})</summary>
