@@ -15,9 +15,13 @@ function pathThrough(points: { x: number; y: number }[], s: Scales): string {
 function thresholds(figure: Figure, l: FigureLayout, s: Scales): string[] {
   const [lo, hi] = figure.chart.xDomain;
   const out: string[] = [];
-  figure.chart.series.forEach((series, i) => {
+  // labels stack down from the top of the plot, one line per threshold, wrapping before the bottom
+  const lines = Math.max(1, Math.floor((l.plot.bottom - l.plot.top) / (l.small * 1.2)) - 1);
+  let label = 0;
+  figure.chart.series.forEach((series) => {
     const t = series.threshold;
     if (!t || t.x < lo || t.x > hi) return;
+    const line = (label++ % lines) + 1;
     out.push(`<g class="threshold" data-family="${esc(series.name)}">`);
     if (t.lo !== null && t.hi !== null) {
       const x1 = s.x(Math.max(t.lo, lo));
@@ -27,7 +31,7 @@ function thresholds(figure: Figure, l: FigureLayout, s: Scales): string[] {
     const x = r2(s.x(t.x));
     out.push(
       `<line class="threshold-line" x1="${x}" x2="${x}" y1="${r2(l.plot.top)}" y2="${r2(l.plot.bottom)}" stroke="${series.color}" stroke-width="${r2(l.lineWidth)}" stroke-dasharray="${r2(l.font * 0.2)} ${r2(l.font * 0.3)}"/>`,
-      `<text x="${r2(s.x(t.x) + l.small * 0.3)}" y="${r2(l.plot.top + l.small * 1.2 * (i + 1))}" font-size="${r2(l.small)}" fill="${series.color}">threshold ${esc(formatAxisValue(t.x, figure.chart.xAxis))}</text>`,
+      `<text x="${r2(s.x(t.x) + l.small * 0.3)}" y="${r2(l.plot.top + l.small * 1.2 * line)}" font-size="${r2(l.small)}" fill="${series.color}">threshold ${esc(formatAxisValue(t.x, figure.chart.xAxis))}</text>`,
       "</g>",
     );
   });

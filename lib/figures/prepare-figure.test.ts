@@ -35,12 +35,12 @@ describe("prepareFigure", () => {
     expect(caption).toContain("Pythia abrupt");
   });
 
-  it("draws only the families asked for, each keeping its colour and marker from the full view", () => {
+  it("draws only the families asked for, dealing colours and markers out among them", () => {
     const full = prepareFigure(figureInput());
     const opt = prepareFigure(figureInput({ families: ["OPT"] }));
     if (full.kind !== "ready" || opt.kind !== "ready") throw new Error("expected figures");
     expect(opt.figure.chart.series.map((s) => s.name)).toEqual(["OPT"]);
-    expect(opt.figure.chart.series[0]).toMatchObject({ color: full.figure.chart.series[1].color, shape: full.figure.chart.series[1].shape });
+    expect(opt.figure.chart.series[0]).toMatchObject({ color: full.figure.chart.series[0].color, shape: full.figure.chart.series[0].shape });
     expect(opt.figure.provenance.sources.map((s) => s.uploadId)).toEqual([2]);
     expect(opt.figure.provenance.datasets).toEqual([]);
   });

@@ -1,5 +1,4 @@
 import { prepareCurveChart } from "@/lib/charts/prepare-curve-chart";
-import { seriesStyle } from "@/lib/charts/palette";
 import type { CurveAnalysis } from "@/lib/schemas/analysis";
 import type { CurvesResponse } from "@/lib/schemas/curves";
 import { toCaption } from "./to-caption";
@@ -47,23 +46,18 @@ function datasetsOf(sources: FigureSource[]): DemoDataset[] {
 
 /**
  * A figure for export from the same chart model the task page draws
- * (prepareCurveChart), keeping each family's colour and marker from the full view
- * when only some families are asked for.
+ * (prepareCurveChart). With only some families asked for, colours and markers are
+ * dealt out among those, so a figure of up to eight families never repeats a colour.
  */
 export function prepareFigure(input: FigureInput): PreparedFigure {
   const { curves, analyses, families } = input;
-  const placed = curves.series.filter((s) => s.points.length > 0).map((s) => s.family);
   if (families) {
     const unknown = families.filter((f) => !curves.series.some((s) => s.family === f));
     if (unknown.length > 0) return { kind: "unknown-families", unknown, available: curves.series.map((s) => s.family) };
   }
   const picked = families ? { ...curves, series: curves.series.filter((s) => families.includes(s.family)) } : curves;
-  const chart = prepareCurveChart(picked, analyses);
-  if (chart.kind === "empty") return chart;
-  const styled: ReadyChart = {
-    ...chart,
-    series: chart.series.map((s) => ({ ...s, ...seriesStyle(placed.indexOf(s.name)) })),
-  };
+  const styled = prepareCurveChart(picked, analyses);
+  if (styled.kind === "empty") return styled;
   const used = new Set(styled.series.flatMap((s) => s.points.map((p) => p.uploadId)));
   const sources = input.sources.filter((s) => used.has(s.uploadId)).sort((a, b) => a.uploadId - b.uploadId);
   const provenance = { reproduce: input.reproduce, sources, datasets: datasetsOf(sources) };

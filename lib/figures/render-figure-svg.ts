@@ -56,7 +56,7 @@ function chanceLine(figure: Figure, l: FigureLayout, s: Scales): string[] {
   return [
     `<g class="chance">`,
     `<line class="chance-line" x1="${r2(l.plot.left)}" x2="${r2(l.plot.right)}" y1="${y}" y2="${y}" stroke="#555555" stroke-width="${r2(l.lineWidth)}" stroke-dasharray="${r2(l.font * 0.6)} ${r2(l.font * 0.4)}"/>`,
-    `<text x="${r2(l.plot.right - l.font * 0.3)}" y="${r2(y + l.small * 1.1)}" font-size="${r2(l.small)}" fill="#555555" text-anchor="end">${esc(chance.label)}</text>`,
+    `<text x="${r2(l.plot.right - l.font * 0.3)}" y="${r2(y - l.small * 0.4)}" font-size="${r2(l.small)}" fill="#555555" text-anchor="end">${esc(chance.label)}</text>`,
     `</g>`,
   ];
 }
