@@ -24,9 +24,12 @@ export type FigureLayout = {
   yTicks: { value: number; label: string }[];
 };
 
-function legendLabel(chart: ReadyChart, index: number): string {
+/** A legend label that fits on one row: a name too long for the figure ends in an ellipsis. */
+function legendLabel(chart: ReadyChart, index: number, room: number, font: number): string {
   const s = chart.series[index];
-  return s.verdict === null ? s.name : `${s.name} (${VERDICT_STYLE[s.verdict].label})`;
+  const label = s.verdict === null ? s.name : `${s.name} (${VERDICT_STYLE[s.verdict].label})`;
+  const fits = Math.max(4, Math.floor(room / (font * 0.6)));
+  return label.length <= fits ? label : `${[...label].slice(0, fits - 1).join("")}…`;
 }
 
 /**
@@ -43,7 +46,7 @@ export function layoutFigure(chart: ReadyChart, size: FigureSize): FigureLayout 
   let x = pad;
   let row = 0;
   chart.series.forEach((_, index) => {
-    const label = legendLabel(chart, index);
+    const label = legendLabel(chart, index, width - 2 * pad - font * 1.6, font);
     const w = font * 1.6 + textWidth(label, font);
     if (x > pad && x + w > width - pad) {
       row += 1;

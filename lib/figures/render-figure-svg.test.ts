@@ -116,6 +116,16 @@ describe("renderFigureSvg", () => {
     expect(legend.map((g) => g["data-family"])).toEqual(hostile.map((h) => h.replace("\u0001", "\uFFFD")));
   });
 
+  it("shortens a legend name too long for the figure's width", () => {
+    const curves = figureCurves();
+    curves.series[1].family = "A".repeat(300);
+    const root = parse(svgOf({ curves }).svg).svg as Node;
+    const legend = elements(root, "g").filter((g) => g.class === "legend-entry").map((g) => text(g.text as Node));
+    expect(legend[1]).toMatch(/^A+…$/);
+    // 3.25 in = 234 pt; at 8 pt, about 0.6 em a character, the label stays inside
+    expect(legend[1].length * 8 * 0.6).toBeLessThan(234);
+  });
+
   it("grows taller, not narrower, when many families need legend rows", () => {
     const curves = figureCurves();
     curves.series = Array.from({ length: 30 }, (_, i) => ({ family: `Family number ${i}`, points: [{ ...curves.series[0].points[0], x: 1e8 + i }] }));
