@@ -22,13 +22,14 @@ const FORMATS: { format: FigureFormat; label: string; help: string }[] = [
 ];
 
 /**
- * Downloads of the current view from /api/figures: the server renders every
- * format from the same data, so the page's export and a script's are the same file.
+ * Downloads of the current view (its families included) from /api/figures: the
+ * server renders every format from the same data, so the page's export and a
+ * script's are the same file.
  */
-export function ExportMenu({ query, families }: { query: CurvesQuery; families: string[] }) {
-  const [form, setForm] = useState<ExportForm>({ ...DEFAULT_EXPORT_FORM, families });
+export function ExportMenu({ query, families }: { query: CurvesQuery; families: string[] | undefined }) {
+  const [form, setForm] = useState<ExportForm>(DEFAULT_EXPORT_FORM);
   const set = (next: Partial<ExportForm>) => setForm((f) => ({ ...f, ...next }));
-  const result = toExportView(query, form, families);
+  const result = toExportView(query, families, form);
   return (
     <details className="export-menu">
       <summary>Export figure</summary>
@@ -48,18 +49,6 @@ export function ExportMenu({ query, families }: { query: CurvesQuery; families: 
         <label>Font (pt) <input aria-label="Font (pt)" type="number" min={5} max={36} step={0.5} value={form.font} placeholder="preset" onChange={(e) => set({ font: e.target.value })} /></label>
         <label>PNG dpi <input aria-label="PNG dpi" type="number" min={72} max={1200} step={1} value={form.dpi} onChange={(e) => set({ dpi: e.target.value })} /></label>
       </div>
-      {families.length > 1 && (
-        <fieldset className="export-families">
-          <legend>Families</legend>
-          {families.map((f) => (
-            <label key={f}>
-              <input type="checkbox" checked={form.families.includes(f)}
-                onChange={(e) => set({ families: e.target.checked ? families.filter((x) => x === f || form.families.includes(x)) : form.families.filter((x) => x !== f) })} />{" "}
-              {f}
-            </label>
-          ))}
-        </fieldset>
-      )}
       {"error" in result ? (
         <p role="alert" className="error">{result.error}</p>
       ) : (

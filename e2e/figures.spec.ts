@@ -76,15 +76,24 @@ test.describe("figure exports", () => {
   });
 
   test("the page's export and the URL's are the same files, families included", async ({ page, request }) => {
-    await openExport(page, "/tasks/arithmetic_3da?metric=acc&x=flops");
-    const families = page.locator(".export-families input[type=checkbox]");
-    expect(await families.count()).toBeGreaterThan(3);
-    // keep only the first two families
-    const count = await families.count();
-    for (let i = 2; i < count; i++) await families.nth(i).uncheck();
-    const kept = await page.locator(".export-families label").evaluateAll((labels) =>
-      labels.filter((l) => (l.querySelector("input") as HTMLInputElement).checked).map((l) => l.textContent!.trim()));
-    expect(kept).toHaveLength(2);
+    await page.goto("/tasks/arithmetic_3da?metric=acc&x=flops");
+    const chart = page.getByRole("img", { name: /^arithmetic_3da: acc \(2-shot\) against Training FLOPs/ });
+    await expect(chart).toBeVisible();
+    await page.getByText(/^Families: \d+ of \d+$/).click();
+    const boxes = page.getByRole("group", { name: "Families" }).getByRole("checkbox");
+    const all = await boxes.count();
+    expect(all).toBeGreaterThan(3);
+    const names = await page.getByRole("group", { name: "Families" }).locator("label").allTextContents();
+    const kept = names.slice(0, 2).map((n) => n.trim());
+    // untick all but the first two, last first; the URL keeps the choice
+    for (let i = all - 1; i >= 2; i--) {
+      // a controlled checkbox: it turns off once the URL (the state) has changed
+      await boxes.nth(i).click();
+      await expect(boxes.nth(i)).not.toBeChecked();
+    }
+    await expect(page).toHaveURL(new RegExp(`families=${kept.map(encodeURIComponent).join("%2C")}`));
+    await expect(chart.locator(".recharts-legend-item")).toHaveText(kept);
+    await page.getByText("Export figure", { exact: true }).click();
     const query = `metric=acc&x=flops&families=${kept.map(encodeURIComponent).join(",")}&preset=single&dpi=300`;
     for (const [label, ext] of [["SVG", "svg"], ["CSV", "csv"], ["JSON", "json"]]) {
       const fromPage = (await exportFile(page, label)).bytes.toString("utf8");
@@ -93,6 +102,10 @@ test.describe("figure exports", () => {
     }
     const csv = (await exportFile(page, "CSV")).bytes.toString("utf8").trimEnd().split("\r\n").slice(1);
     expect(new Set(csv.map((line) => line.split(",")[4]))).toEqual(new Set(kept));
+
+    // the page's URL, reloaded, draws the same families
+    await page.goto(page.url());
+    await expect(page.getByRole("img", { name: /^arithmetic_3da: acc/ }).locator(".recharts-legend-item")).toHaveText(kept);
   });
 
   test("each chart of the metric comparison exports its own metric", async ({ page }) => {

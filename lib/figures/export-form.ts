@@ -9,24 +9,21 @@ export type ExportForm = {
   height: string;
   font: string;
   dpi: string;
-  /** families ticked; all of them means "every family" (no parameter) */
-  families: string[];
 };
 
-export const DEFAULT_EXPORT_FORM: Omit<ExportForm, "families"> = { preset: "single", width: "", height: "", font: "", dpi: "300" };
+export const DEFAULT_EXPORT_FORM: ExportForm = { preset: "single", width: "", height: "", font: "", dpi: "300" };
 
 /**
- * The figure view of the task page's view and the menu's fields, validated by
- * the same schema the route uses; an invalid field is named, as the route would.
+ * The figure view of the task page's view (with the families its URL names) and
+ * the menu's fields, validated by the same schema the route uses; an invalid
+ * field is named, as the route would.
  */
-export function toExportView(query: CurvesQuery, form: ExportForm, allFamilies: string[]): { view: FigureView } | { error: string } {
-  const everyFamily = allFamilies.every((f) => form.families.includes(f));
-  if (form.families.length === 0) return { error: "families: tick at least one family" };
+export function toExportView(query: CurvesQuery, families: string[] | undefined, form: ExportForm): { view: FigureView } | { error: string } {
   const raw: Record<string, string> = { x: query.x, preset: form.preset, dpi: form.dpi };
   if (query.metric) raw.metric = query.metric;
   if (query.shots !== undefined) raw.shots = String(query.shots);
   if (query.model) raw.model = query.model;
-  if (!everyFamily) raw.families = form.families.join(",");
+  if (families && families.length > 0) raw.families = families.join(",");
   if (form.preset === "custom" && form.width.trim()) raw.width = form.width.trim();
   if (form.preset === "custom" && form.height.trim()) raw.height = form.height.trim();
   if (form.font.trim()) raw.font = form.font.trim();

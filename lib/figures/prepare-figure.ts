@@ -1,4 +1,5 @@
 import { prepareCurveChart } from "@/lib/charts/prepare-curve-chart";
+import { pickFamilies } from "@/lib/charts/pick-families";
 import type { CurveAnalysis } from "@/lib/schemas/analysis";
 import type { CurvesResponse } from "@/lib/schemas/curves";
 import { toCaption } from "./to-caption";
@@ -55,8 +56,7 @@ export function prepareFigure(input: FigureInput): PreparedFigure {
     const unknown = families.filter((f) => !curves.series.some((s) => s.family === f));
     if (unknown.length > 0) return { kind: "unknown-families", unknown, available: curves.series.map((s) => s.family) };
   }
-  const picked = families ? { ...curves, series: curves.series.filter((s) => families.includes(s.family)) } : curves;
-  const styled = prepareCurveChart(picked, analyses);
+  const styled = prepareCurveChart(pickFamilies(curves, families), analyses);
   if (styled.kind === "empty") return styled;
   const used = new Set(styled.series.flatMap((s) => s.points.map((p) => p.uploadId)));
   const sources = input.sources.filter((s) => used.has(s.uploadId)).sort((a, b) => a.uploadId - b.uploadId);

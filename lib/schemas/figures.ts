@@ -22,6 +22,13 @@ export const figureParamsSchema = z.object({
 /** Most pixels a PNG may have (about 8000 × 6000): enough for a poster at 300 dpi. */
 export const MAX_PNG_PIXELS = 50_000_000;
 
+/** `families=A,B`: family names, trimmed, each once, in the order given (as on the task page's URL). */
+export const familiesParamSchema = z
+  .string()
+  .max(4000)
+  .transform((s) => [...new Set(s.split(",").map((f) => f.trim()).filter((f) => f.length > 0))])
+  .pipe(z.array(z.string().max(200)).min(1, "names no family").max(100));
+
 const number = (min: number, max: number) => z.coerce.number().finite().min(min).max(max);
 
 /** A figure's view (the task page's parameters) and how to draw it; the task comes from the path. */
@@ -29,12 +36,7 @@ export const figureQuerySchema = curvesQuerySchema
   .omit({ task: true })
   .extend({
     /** comma-separated family names; default: every family on the view */
-    families: z
-      .string()
-      .max(4000)
-      .transform((s) => [...new Set(s.split(",").map((f) => f.trim()).filter((f) => f.length > 0))])
-      .pipe(z.array(z.string().max(200)).min(1, "names no family").max(100))
-      .optional(),
+    families: familiesParamSchema.optional(),
     preset: figurePresetSchema.default("single"),
     /** inches; only with preset=custom (required there) */
     width: number(1, 30).optional(),
