@@ -19,6 +19,7 @@ const FORMATS: { format: FigureFormat; label: string; help: string }[] = [
   { format: "pdf", label: "PDF", help: "vector, fonts embedded" },
   { format: "csv", label: "CSV", help: "the data, with sources" },
   { format: "json", label: "JSON", help: "data, caption, citation" },
+  { format: "txt", label: "Caption & citation", help: "text to ship beside the CSV" },
 ];
 
 /**
@@ -61,7 +62,7 @@ export function ExportMenu({ query, families }: { query: CurvesQuery; families: 
             ))}
           </ul>
           <p className="muted">
-            For scripts and notebooks: <code>{toFigureUrl(result.view, "svg")}</code> (any of .svg .png .pdf .csv .json). Each
+            For scripts and notebooks: <code>{toFigureUrl(result.view, "svg")}</code> (any of .svg .png .pdf .csv .json .txt). Each
             file carries a caption and the citation of its data.
           </p>
         </>

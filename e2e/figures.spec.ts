@@ -55,6 +55,10 @@ test.describe("figure exports", () => {
     const json = JSON.parse((await exportFile(page, "JSON")).bytes.toString("utf8"));
     expect(json.points).toHaveLength(points.length);
     expect(json.citation).toMatch(/Pythia: A Suite for Analyzing Large Language Models/);
+
+    const txt = await exportFile(page, "Caption & citation");
+    expect(txt.download.suggestedFilename()).toBe("lambada_openai_acc_0shot_params.txt");
+    expect(txt.bytes.toString("utf8")).toContain(json.citation);
   });
 
   test("size preset and dpi set the PNG's pixels, and a custom width the PDF's page", async ({ page }) => {

@@ -19,6 +19,7 @@ const TYPES: Record<FigureFormat, string> = {
   pdf: "application/pdf",
   csv: "text/csv; charset=utf-8",
   json: "application/json; charset=utf-8",
+  txt: "text/plain; charset=utf-8",
 };
 
 /**
@@ -30,7 +31,7 @@ export async function renderFigureFile(task: string, format: FigureFormat, q: Fi
   const data = await getFigureData({ task, metric: q.metric, shots: q.shots, x: q.x, model: q.model });
   const { curves } = data;
   const resolved = { ...q, task, metric: curves.metric.name, shots: curves.shots ?? ("unknown" as const), model: curves.model ?? undefined };
-  const prepared = prepareFigure({ ...data, families: q.families, reproduce: toFigureUrl(resolved, "{svg,png,pdf,csv,json}") });
+  const prepared = prepareFigure({ ...data, families: q.families, reproduce: toFigureUrl(resolved, "{svg,png,pdf,csv,json,txt}") });
   if (prepared.kind === "unknown-families") {
     throw new AppError(404, "not_found", `families: no ${prepared.unknown.map((f) => `"${f}"`).join(", ")} on this view; it has ${prepared.available.map((f) => `"${f}"`).join(", ") || "no families"}`);
   }
@@ -40,6 +41,7 @@ export async function renderFigureFile(task: string, format: FigureFormat, q: Fi
   const download = (body: Uint8Array | string) => ({ body, contentType: TYPES[format], fileName });
   if (format === "csv") return download(toFigureCsv(figure));
   if (format === "json") return download(JSON.stringify(toFigureJson(figure), null, 2) + "\n");
+  if (format === "txt") return download(`${figure.title}\n\n${figure.caption}\n\n${figure.citation}\n`);
   const size = toFigureSize(q);
   try {
     if (format === "svg") return download(renderFigureSvg(figure, size).svg);

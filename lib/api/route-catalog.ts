@@ -38,9 +38,9 @@ export const ROUTES: RouteDoc[] = [
     responses: { 200: { description: "curves", schema: curvesResponseSchema }, 400: error("a bad query parameter, named"), 404: error("unknown task, metric or shots") } },
   { method: "get", path: "/api/analysis", summary: "The stored emergence analysis of each family on one task view", query: curvesQuerySchema,
     responses: { 200: { description: "analyses", schema: analysisResponseSchema }, 400: error("a bad query parameter, named"), 404: error("unknown task, metric or shots") } },
-  { method: "get", path: "/api/figures/{file}", summary: "A task view's figure for papers (file = <task>.svg|png|pdf) or the data behind it (.csv|.json), as an attachment with caption and citation", query: figureQuerySchema, params: figureParamsSchema,
+  { method: "get", path: "/api/figures/{file}", summary: "A task view's figure for papers (file = <task>.svg|png|pdf), the data behind it (.csv|.json) or its caption and citation (.txt), as an attachment", query: figureQuerySchema, params: figureParamsSchema,
     responses: {
-      200: { description: "the figure or its data", files: ["image/svg+xml", "image/png", "application/pdf", "text/csv", "application/json"] },
+      200: { description: "the figure or its data", files: ["image/svg+xml", "image/png", "application/pdf", "text/csv", "application/json", "text/plain"] },
       400: error("a bad query or path parameter, named"), 404: error("unknown task, metric, shots or family"),
       422: error("nothing to plot on this view (zero points, or no result has a scale on this axis)"),
     } },

@@ -19,7 +19,7 @@ describe("toOpenApi", () => {
   it("describes figure downloads by their media types, with the page's parameters plus the drawing options", () => {
     const figures = doc.paths["/api/figures/{file}"].get as { parameters: { name: string; in: string }[]; responses: Record<string, { content: Record<string, unknown> }> };
     expect(figures.parameters.map((p) => p.name)).toEqual(["file", "metric", "shots", "x", "model", "families", "preset", "width", "height", "font", "dpi"]);
-    expect(Object.keys(figures.responses["200"].content)).toEqual(["image/svg+xml", "image/png", "application/pdf", "text/csv", "application/json"]);
+    expect(Object.keys(figures.responses["200"].content)).toEqual(["image/svg+xml", "image/png", "application/pdf", "text/csv", "application/json", "text/plain"]);
     expect(Object.keys(figures.responses)).toEqual(["200", "400", "404", "422"]);
   });
 

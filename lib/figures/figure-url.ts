@@ -24,6 +24,6 @@ export function toFigureSearch(v: FigureView): string {
 }
 
 /** `/api/figures/<task>.<format>?...`: the export of a view, for the page's menu, scripts and notebooks. */
-export function toFigureUrl(v: FigureView, format: FigureFormat | "{svg,png,pdf,csv,json}"): string {
+export function toFigureUrl(v: FigureView, format: FigureFormat | "{svg,png,pdf,csv,json,txt}"): string {
   return `/api/figures/${encodeURIComponent(v.task)}.${format}?${toFigureSearch(v)}`;
 }

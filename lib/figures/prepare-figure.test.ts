@@ -30,7 +30,7 @@ describe("prepareFigure", () => {
     expect(citation).toContain(`sha256 ${"a".repeat(64)}`);
     expect(citation).toContain("Pythia: A Suite for Analyzing Large Language Models");
     expect(citation).not.toContain("unused.csv");
-    expect(citation).toContain("/api/figures/arc_easy.{svg,png,pdf,csv,json}?");
+    expect(citation).toContain("/api/figures/arc_easy.{svg,png,pdf,csv,json,txt}?");
     expect(caption).toContain("2 model families, 5 points");
     expect(caption).toContain("Pythia abrupt");
   });

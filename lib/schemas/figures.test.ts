@@ -6,6 +6,7 @@ describe("figureParamsSchema", () => {
     expect(figureParamsSchema.parse({ file: "lambada_openai.svg" }).file).toEqual({ task: "lambada_openai", format: "svg" });
     expect(figureParamsSchema.parse({ file: "bigbench.arith 3da.csv" }).file).toEqual({ task: "bigbench.arith 3da", format: "csv" });
     expect(figureParamsSchema.safeParse({ file: "lambada.gif" }).success).toBe(false);
+    expect(figureParamsSchema.parse({ file: "lambada.txt" }).file.format).toBe("txt");
     expect(figureParamsSchema.safeParse({ file: ".svg" }).success).toBe(false);
   });
 });

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { curvesQuerySchema } from "./curves";
 
-export const figureFormatSchema = z.enum(["svg", "png", "pdf", "csv", "json"]);
+/** txt: the caption and citation block, to ship beside a CSV */
+export const figureFormatSchema = z.enum(["svg", "png", "pdf", "csv", "json", "txt"]);
 export type FigureFormat = z.infer<typeof figureFormatSchema>;
 
 /** Sizes for papers: a journal column (3.25 in), a full page width (6.75 in), a 16:9 slide, or custom. */
@@ -12,7 +13,7 @@ export type FigurePreset = z.infer<typeof figurePresetSchema>;
 export const figureParamsSchema = z.object({
   file: z
     .string()
-    .regex(/^.+\.(svg|png|pdf|csv|json)$/, "must be <task>.svg, .png, .pdf, .csv or .json")
+    .regex(/^.+\.(svg|png|pdf|csv|json|txt)$/, "must be <task>.svg, .png, .pdf, .csv, .json or .txt")
     .transform((file) => {
       const dot = file.lastIndexOf(".");
       return { task: file.slice(0, dot), format: figureFormatSchema.parse(file.slice(dot + 1)) };

@@ -86,7 +86,16 @@ describe("GET /api/figures/<task>.csv and .json", () => {
     for (const p of body.points) expect(p.verdict).toBe(verdicts.get(p.family));
     for (const f of files) expect(body.citation).toContain(`${f.name} (csv-long), sha256 ${sha256(f.bytes)}`);
     expect(body.caption).toContain("2 model families, 11 points");
-    expect(body.provenance.reproduce).toBe(`/api/figures/${encodeURIComponent(task)}.{svg,png,pdf,csv,json}?metric=acc&shots=0&x=params&preset=single&dpi=300`);
+    expect(body.provenance.reproduce).toBe(`/api/figures/${encodeURIComponent(task)}.{svg,png,pdf,csv,json,txt}?metric=acc&shots=0&x=params&preset=single&dpi=300`);
+  });
+
+  it("ships the caption and citation as text beside the data", async () => {
+    const res = await figure(`${task}.txt`);
+    expect(res.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toMatch(/_acc_0shot_params\.txt"$/);
+    const text = await res.text();
+    expect(text).toContain("Dashed line: chance (0.25; 4 options).");
+    for (const f of files) expect(text).toContain(`sha256 ${sha256(f.bytes)}`);
   });
 
   it("draws only the families asked for", async () => {

@@ -53,7 +53,7 @@ export function figureInput(overrides: Partial<FigureInput> = {}): FigureInput {
       { name: "pythia-70m", parameters: 7e7, trainingTokens: 3e11, trainingFlops: null },
       { name: "opt-13b", parameters: 1.3e10, trainingTokens: null, trainingFlops: null },
     ],
-    reproduce: "/api/figures/arc_easy.{svg,png,pdf,csv,json}?metric=acc&shots=0&x=params&preset=single&dpi=300",
+    reproduce: "/api/figures/arc_easy.{svg,png,pdf,csv,json,txt}?metric=acc&shots=0&x=params&preset=single&dpi=300",
     ...overrides,
   };
 }
