@@ -8,6 +8,7 @@ import { prepareCurveChart } from "@/lib/charts/prepare-curve-chart";
 import { metricDependentFamilies } from "@/lib/charts/prepare-evidence";
 import type { CurvesQuery } from "@/lib/schemas/curves";
 import { VerdictBadge } from "./verdict-badge";
+import { toFigureUrl } from "@/lib/figures/figure-url";
 
 const CurveChart = dynamic(() => import("./charts/curve-chart").then((m) => m.CurveChart), { ssr: false });
 
@@ -37,7 +38,19 @@ export function MetricComparison({ base, metrics }: { base: CurvesQuery; metrics
             <div key={r.metric} className="comparison-cell">
               <h3>{r.metric}</h3>
               {r.error && <p className="muted">No results under {r.metric} for this shot count.</p>}
-              {chart?.kind === "ready" && <CurveChart chart={chart} title={`Compared: ${base.task}: ${chart.yLabel} against ${chart.xLabel}`} height={280} />}
+              {chart?.kind === "ready" && (
+                <>
+                  <CurveChart chart={chart} title={`Compared: ${base.task}: ${chart.yLabel} against ${chart.xLabel}`} height={280} />
+                  <p className="muted">
+                    Export:{" "}
+                    {(["svg", "pdf", "png", "csv"] as const).map((f) => (
+                      <a key={f} className="export-inline" href={toFigureUrl({ ...base, metric: r.metric }, f)} download aria-label={`${r.metric} figure as ${f.toUpperCase()}`}>
+                        {f.toUpperCase()}
+                      </a>
+                    ))}
+                  </p>
+                </>
+              )}
             </div>
           );
         })}

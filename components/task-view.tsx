@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { CurvesQuery, CurvesResponse, ViewAxis } from "@/lib/schemas/curves";
 import { useCurvesQuery } from "@/lib/queries/curves-query";
 import { useAnalysisQuery } from "@/lib/queries/analysis-query";
@@ -9,8 +9,11 @@ import { EvidenceTable } from "./evidence-table";
 import { MetricComparison } from "./metric-comparison";
 import { toViewState } from "@/lib/queries/query-view-state";
 import { prepareCurveChart } from "@/lib/charts/prepare-curve-chart";
-import { toPageSearch } from "@/lib/charts/curves-url";
+import { toPageFamilies, toPageSearch } from "@/lib/charts/curves-url";
 import { QueryFrame } from "./query-frame";
+import { ExportMenu } from "./export-menu";
+import { FamilyPicker } from "./family-picker";
+import { pickFamilies } from "@/lib/charts/pick-families";
 
 // recharts is ~130 kB gzip: load it only where a chart is drawn.
 const CurveChart = dynamic(() => import("./charts/curve-chart").then((m) => m.CurveChart), {
@@ -77,16 +80,25 @@ export function TaskView({ query }: { query: CurvesQuery }) {
   const analysis = useAnalysisQuery(query);
   const analyses = analysis.data?.analyses ?? [];
   const state = toViewState(curves, () => null);
+  const families = toPageFamilies(Object.fromEntries(useSearchParams()));
   const change = (next: Partial<CurvesQuery>) => {
-    router.replace(`${pathname}?${toPageSearch({ ...query, ...next })}`, { scroll: false });
+    router.replace(`${pathname}?${toPageSearch({ ...query, ...next }, families)}`, { scroll: false });
+  };
+  // families only narrow what is drawn: no server round trip, just the URL (Next syncs useSearchParams)
+  const changeFamilies = (next: string[] | undefined) => {
+    window.history.replaceState(null, "", `${pathname}?${toPageSearch(query, next)}`);
   };
   return (
     <QueryFrame state={state}>
       {(data) => {
-        const chart = prepareCurveChart(data, analyses);
+        const picked = pickFamilies(data, families);
+        const chart = prepareCurveChart(picked, analyses);
+        const all = data.series.filter((s) => s.points.length > 0).map((s) => s.family);
+        const shown = picked.series.filter((s) => s.points.length > 0).map((s) => s.family);
         return (
           <>
             <Controls data={data} query={query} onChange={change} />
+            {all.length > 1 && <FamilyPicker all={all} selected={shown} onChange={changeFamilies} />}
             {chart.kind === "empty" ? (
               <p className="empty">{chart.message}</p>
             ) : (
@@ -99,6 +111,7 @@ export function TaskView({ query }: { query: CurvesQuery }) {
                     : `Dashed line: chance (${data.chance}${data.task.chanceSource ? `, ${data.task.chanceSource}` : ""}).`}
                   {chart.unplacedCount > 0 && ` ${chart.unplacedCount} result(s) not shown: model scale unknown on this axis.`}
                 </p>
+                <ExportMenu query={query} families={shown.length === all.length ? undefined : shown} />
                 {data.unplaced.length > 0 && (
                   <details>
                     <summary>Scale unknown ({data.unplaced.length})</summary>

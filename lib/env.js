@@ -23,6 +23,8 @@ export const envSchema = z.object({
   ATLAS_REQUIRE_TOKEN_FOR_READS: z.enum(["0", "1"]).default("0"),
   /** comma-separated origins besides the app's own from which a browser may POST (e.g. behind a proxy) */
   ATLAS_ALLOWED_ORIGINS: z.string().default(""),
+  /** folder holding DejaVuSans.ttf for figure exports, when it is not in a system font folder */
+  ATLAS_FONT_DIR: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
 });

@@ -34,13 +34,13 @@ type RouteSpec<Q extends z.ZodType, P extends z.ZodType, R extends z.ZodType, B 
 /** What Next passes a route handler as its second argument. */
 type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
 
-function queryObject(url: URL): Record<string, string> {
+export function queryObject(url: URL): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of url.searchParams) out[key] = value;
   return out;
 }
 
-async function authorize(request: Request, auth: RouteAuth): Promise<AuthenticatedToken | null> {
+export async function authorize(request: Request, auth: RouteAuth): Promise<AuthenticatedToken | null> {
   const env = readEnv();
   if (auth === "write") {
     checkOrigin(request, toAllowedOrigins(env.ATLAS_ALLOWED_ORIGINS));

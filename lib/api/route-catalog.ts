@@ -10,6 +10,7 @@ import {
 } from "@/lib/schemas/model-registry";
 import { overviewQuerySchema, overviewResponseSchema } from "@/lib/schemas/overview";
 import { tasksResponseSchema } from "@/lib/schemas/tasks";
+import { figureParamsSchema, figureQuerySchema } from "@/lib/schemas/figures";
 import {
   createUploadResponseSchema, deleteUploadResponseSchema, listUploadsQuerySchema, listUploadsResponseSchema,
   uploadIdParamsSchema, uploadQuerySchema, uploadResponseSchema,
@@ -27,7 +28,8 @@ export type RouteDoc = {
   /** the JSON body's schema, when the body is JSON the handler validates */
   bodySchema?: z.ZodType;
   write?: boolean;
-  responses: Record<number, { description: string; schema: z.ZodType }>;
+  /** a JSON body by its schema, or files by their media types */
+  responses: Record<number, { description: string; schema: z.ZodType } | { description: string; files: string[] }>;
 };
 
 const error = (description: string) => ({ description, schema: apiErrorSchema });
@@ -46,6 +48,12 @@ export const ROUTES: RouteDoc[] = [
     responses: { 200: { description: "curves", schema: curvesResponseSchema }, 400: error("a bad query parameter, named"), 404: error("unknown task, metric or shots") } },
   { method: "get", path: "/api/analysis", summary: "The stored emergence analysis of each family on one task view", query: curvesQuerySchema,
     responses: { 200: { description: "analyses", schema: analysisResponseSchema }, 400: error("a bad query parameter, named"), 404: error("unknown task, metric or shots") } },
+  { method: "get", path: "/api/figures/{file}", summary: "A task view's figure for papers (file = <task>.svg|png|pdf), the data behind it (.csv|.json) or its caption and citation (.txt), as an attachment", query: figureQuerySchema, params: figureParamsSchema,
+    responses: {
+      200: { description: "the figure or its data", files: ["image/svg+xml", "image/png", "application/pdf", "text/csv", "application/json", "text/plain"] },
+      400: error("a bad query or path parameter, named"), 404: error("unknown task, metric, shots or family"),
+      422: error("nothing to plot on this view (zero points, or no result has a scale on this axis)"),
+    } },
   { method: "get", path: "/api/overview", summary: "Every stored curve ranked by evidence of emergence, with facets", query: overviewQuerySchema,
     responses: { 200: { description: "ranked curves", schema: overviewResponseSchema }, 400: error("a bad query parameter, named") } },
   { method: "get", path: "/api/models", summary: "The model registry as stored: name, family, parameters, tokens, FLOPs (estimates marked), aliases, the source of each fact and the edits made", query: listModelsQuerySchema,

@@ -33,7 +33,9 @@ export function toOpenApi(routes: RouteDoc[], version: string) {
       responses: Object.fromEntries(
         Object.entries(route.responses).map(([status, r]) => [
           status,
-          { description: r.description, content: { "application/json": { schema: json(r.schema, "output") } } },
+          "files" in r
+            ? { description: r.description, content: Object.fromEntries(r.files.map((t) => [t, { schema: { type: "string", format: "binary" } }])) }
+            : { description: r.description, content: { "application/json": { schema: json(r.schema, "output") } } },
         ]),
       ),
     };

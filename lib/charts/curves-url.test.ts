@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCurvesQuery, toPageSearch } from "./curves-url";
+import { toCurvesQuery, toPageFamilies, toPageSearch } from "./curves-url";
 
 describe("curves URL state", () => {
   it("round-trips a view through the URL", () => {
@@ -23,5 +23,19 @@ describe("checkpoint axis in the URL", () => {
     const q = toCurvesQuery("piqa", { x: "checkpoint", model: "pythia-1.4b" });
     expect(toPageSearch(q)).toBe("x=checkpoint&model=pythia-1.4b");
     expect(toPageSearch({ ...q, x: "params" })).toBe("x=params");
+  });
+});
+
+describe("toPageFamilies", () => {
+  it("reads families=A,B from a task page's URL, and ignores an empty one", () => {
+    expect(toPageFamilies({ families: "Pythia, OPT" })).toEqual(["Pythia", "OPT"]);
+    expect(toPageFamilies({ families: [" , "] })).toBeUndefined();
+    expect(toPageFamilies({})).toBeUndefined();
+  });
+
+  it("round-trips through the page's query string", () => {
+    const search = toPageSearch({ task: "t", x: "params" }, ["GPT-Neo/J", "OPT"]);
+    expect(search).toBe("x=params&families=GPT-Neo%2FJ%2COPT");
+    expect(toPageFamilies(Object.fromEntries(new URLSearchParams(search)))).toEqual(["GPT-Neo/J", "OPT"]);
   });
 });

@@ -11,6 +11,10 @@ export type ChartPoint = {
   model: string;
   family: string;
   label: string;
+  /** the file's stderr, n and upload as stored (error may be binomial when stderr is null) */
+  stderr: number | null;
+  n: number | null;
+  uploadId: number | null;
   fileName: string | null;
   xEstimated: boolean;
   /** the chance test's answer for this point; null when the analysis has none */
@@ -102,6 +106,9 @@ function toSeries(s: CurveSeries, index: number, analysis: CurveAnalysis | undef
         model: p.model,
         family: s.family,
         label: `${p.model} · ${formatAxisValue(p.x, axis)}${p.xEstimated ? " (est.)" : ""} · ${valueLabel({ value: p.value, stderr: p.stderr ?? binomial })}${binomial !== null ? " (binomial)" : ""}`,
+        stderr: p.stderr,
+        n: p.n,
+        uploadId: p.uploadId,
         fileName: p.fileName,
         xEstimated: p.xEstimated,
         vsChance: a?.vsChance ?? null,

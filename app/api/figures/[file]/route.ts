@@ -1,0 +1,13 @@
+import { defineDownloadRoute } from "@/lib/api/define-download-route";
+import { renderFigureFile } from "@/lib/api/render-figure-file";
+import { figureParamsSchema, figureQuerySchema } from "@/lib/schemas/figures";
+
+export const dynamic = "force-dynamic";
+// resvg and pdfkit are Node libraries
+export const runtime = "nodejs";
+
+export const GET = defineDownloadRoute({
+  query: figureQuerySchema,
+  params: figureParamsSchema,
+  handler: ({ query, params }) => renderFigureFile(params.file.task, params.file.format, query),
+});

@@ -1,0 +1,36 @@
+import { figureQuerySchema, type FigurePreset } from "@/lib/schemas/figures";
+import type { CurvesQuery } from "@/lib/schemas/curves";
+import type { FigureView } from "./figure-url";
+
+/** The Export menu's fields as the user typed them. */
+export type ExportForm = {
+  preset: FigurePreset;
+  width: string;
+  height: string;
+  font: string;
+  dpi: string;
+};
+
+export const DEFAULT_EXPORT_FORM: ExportForm = { preset: "single", width: "", height: "", font: "", dpi: "300" };
+
+/**
+ * The figure view of the task page's view (with the families its URL names) and
+ * the menu's fields, validated by the same schema the route uses; an invalid
+ * field is named, as the route would.
+ */
+export function toExportView(query: CurvesQuery, families: string[] | undefined, form: ExportForm): { view: FigureView } | { error: string } {
+  const raw: Record<string, string> = { x: query.x, preset: form.preset, dpi: form.dpi };
+  if (query.metric) raw.metric = query.metric;
+  if (query.shots !== undefined) raw.shots = String(query.shots);
+  if (query.model) raw.model = query.model;
+  if (families && families.length > 0) raw.families = families.join(",");
+  if (form.preset === "custom" && form.width.trim()) raw.width = form.width.trim();
+  if (form.preset === "custom" && form.height.trim()) raw.height = form.height.trim();
+  if (form.font.trim()) raw.font = form.font.trim();
+  const parsed = figureQuerySchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { error: `${issue.path.join(".")}: ${issue.message}` };
+  }
+  return { view: { ...parsed.data, task: query.task } };
+}
