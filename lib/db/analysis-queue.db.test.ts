@@ -25,8 +25,9 @@ async function ingestCurve(task: string, values: number[]) {
   return outcome;
 }
 
-async function queued(task: string): Promise<string[]> {
-  const { rows } = await getPool().query<{ ticket: string }>(
+/** The queue tickets of the task's views; `db` is the caller's checked-out client when it holds one (the embedded pool has one connection). */
+async function queued(task: string, db: Pick<pg.Pool, "query"> = getPool()): Promise<string[]> {
+  const { rows } = await db.query<{ ticket: string }>(
     "SELECT q.ticket::text AS ticket FROM analysis_queue q JOIN task t ON t.id = q.task_id WHERE t.name = $1",
     [task],
   );
@@ -67,11 +68,11 @@ describe("the analysis queue", () => {
       await client.query("BEGIN");
       await enqueueAnalysis(client, [group!]);
       await client.query("ROLLBACK");
-      expect(await queued(task)).toEqual([]);
+      expect(await queued(task, client)).toEqual([]);
       await enqueueAnalysis(client, [group!]);
-      const [first] = await queued(task);
+      const [first] = await queued(task, client);
       await enqueueAnalysis(client, [group!]);
-      const again = await queued(task);
+      const again = await queued(task, client);
       expect(again).toHaveLength(1);
       expect(BigInt(again[0])).toBeGreaterThan(BigInt(first));
     } finally {
