@@ -24,7 +24,20 @@ export type IngestFileInput = {
   /** sees the plan before anything is written (the upload preview); may throw IngestError to refuse the file */
   inspect?: (plan: IngestPlan) => void;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * An open transaction to write in (several files stored all or nothing): the
+   * file goes in a savepoint of it, and the caller commits, rolls back and
+   * releases the client. Without it the file is a transaction of its own.
+   */
+  transaction?: pg.PoolClient;
 };
+
+/** How one file's writes begin and end: its own transaction, or a savepoint in the caller's. */
+function fileScope(own: boolean) {
+  return own
+    ? { begin: "BEGIN", commit: "COMMIT", rollback: "ROLLBACK" }
+    : { begin: "SAVEPOINT ingest_file", commit: "RELEASE SAVEPOINT ingest_file", rollback: "ROLLBACK TO SAVEPOINT ingest_file" };
+}
 
 export type IngestFileOutcome =
   | {
@@ -65,8 +78,8 @@ async function storedMetrics(client: pg.PoolClient, parsed: ParsedFile): Promise
 /**
  * The one way a file gets into the database, used by the CLI, the upload route
  * and the demo seed: parse (pure), plan against the registry (pure), then write
- * the whole file in one transaction, or nothing of it. A dry run does the same
- * work and rolls back, so its counts are exact.
+ * the whole file in one transaction (or savepoint of the caller's), or nothing
+ * of it. A dry run does the same work and rolls back, so its counts are exact.
  */
 export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutcome> {
   const { fileName, bytes } = input;
@@ -80,7 +93,9 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
 
-  const client = await getPool().connect();
+  const own = input.transaction === undefined;
+  const scope = fileScope(own);
+  const client = input.transaction ?? (await getPool().connect());
   // The pool listens for errors only on idle clients; a connection dropping while
   // this one is checked out would otherwise be an uncaught 'error' event. The
   // failing query reports it.
@@ -89,7 +104,7 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
   let failure: Error | undefined;
   let planned: IngestPlan | undefined;
   try {
-    await client.query("BEGIN");
+    await client.query(scope.begin);
     const existing = await client.query<{ id: number }>("SELECT id FROM upload WHERE sha256 = $1", [sha256]);
     const plan = planIngest(fileName, parsed, preferStoredMetrics(input.registry, await storedMetrics(client, parsed)));
     input.inspect?.(plan);
@@ -104,7 +119,7 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
       unknownScaleModels: plan.unknownScaleModels,
     };
     if (existing.rows.length > 0) {
-      await client.query("ROLLBACK");
+      await client.query(scope.rollback);
       return {
         ...base, uploadId: existing.rows[0].id, alreadyUploaded: true, inserted: 0, updated: 0, skipped: parsedCount, touched: [],
       };
@@ -117,7 +132,7 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
     );
     const changed = counts.inserted + counts.updated > 0;
     if (changed && !input.dryRun) await enqueueAnalysis(client, counts.touched);
-    await client.query(input.dryRun ? "ROLLBACK" : "COMMIT");
+    await client.query(input.dryRun ? scope.rollback : scope.commit);
     return {
       ...base,
       uploadId: input.dryRun ? null : counts.uploadId,
@@ -128,7 +143,7 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
       touched: input.dryRun || !changed ? [] : counts.touched,
     };
   } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
+    await client.query(scope.rollback).catch(() => undefined);
     if (err instanceof IngestError) return { ok: false, fileName, error: err.message };
     // A connection that saw an error is not reused: the embedded server's protocol state may be off.
     failure = err as Error;
@@ -151,6 +166,6 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
     throw err;
   } finally {
     client.off("error", ignoreDrop);
-    client.release(failure);
+    if (own) client.release(failure);
   }
 }

@@ -7,6 +7,7 @@ import { loadRegistryFiles } from "@/lib/db/registry-files";
 import type { RegistryLookup } from "@/lib/ingest/plan-types";
 import { summarizeOutcomes } from "@/lib/ingest/summarize-outcomes";
 import { listRegistryModels } from "@/lib/db/models";
+import { getPool } from "@/lib/db/client";
 import { applyModelMappings } from "./apply-model-mappings";
 import { withStoredModels } from "./with-stored-models";
 import { checkUploadText } from "./check-upload-text";
@@ -26,14 +27,42 @@ export type CreateUploadsInput = {
 /** Deadlock / serialization failure: two uploads met on the same rows in different orders; the loser retries. */
 const RETRYABLE = new Set(["40P01", "40001"]);
 
-async function ingestWithRetry(input: IngestFileInput): Promise<IngestFileOutcome> {
+async function withRetry<T>(work: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ingestFile(input);
+      return await work();
     } catch (err) {
       const code = (err as { code?: unknown } | null)?.code;
       if (attempt >= 3 || typeof code !== "string" || !RETRYABLE.has(code)) throw err;
     }
+  }
+}
+
+const ingestWithRetry = (input: IngestFileInput) => withRetry(() => ingestFile(input));
+
+/**
+ * Stores every file in one transaction, each in a savepoint: all of them or none.
+ * A bad file does not stop the others being checked, so the 422 names every bad file.
+ */
+async function commitAll(parts: UploadPart[], base: Omit<IngestFileInput, "fileName" | "bytes">): Promise<IngestFileOutcome[]> {
+  const client = await getPool().connect();
+  const ignoreDrop = () => undefined;
+  client.on("error", ignoreDrop);
+  let failure: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const outcomes: IngestFileOutcome[] = [];
+    for (const part of parts) outcomes.push(await ingestFile({ ...base, fileName: part.fileName, bytes: part.bytes, transaction: client }));
+    await client.query(outcomes.every((o) => o.ok) ? "COMMIT" : "ROLLBACK");
+    return outcomes;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    // a connection that saw an error is not reused (the embedded server's protocol state may be off)
+    failure = err as Error;
+    throw err;
+  } finally {
+    client.off("error", ignoreDrop);
+    client.release(failure);
   }
 }
 
@@ -63,14 +92,14 @@ async function preview(part: UploadPart, registry: RegistryLookup, note: string 
 
 /**
  * POST /api/uploads behind the route: transport checks on every file (400),
- * then ingestFile per file, one transaction each, exactly as the CLI does. Each
- * file queues the task views it changed; the analysis runs in the background
- * after the response (GET /api/analysis says `pending` until it is stored). Models are resolved
+ * then ingestFile per file, as the CLI does, but all files in one transaction:
+ * stored all together or not at all. Each file queues the task views it changed;
+ * the analysis runs in the background after the response (GET /api/analysis
+ * says `pending` until it is stored). Models are resolved
  * against the registry files, then the models stored by earlier uploads; the
  * upload's model mappings go in front, so they are written with each file's
  * results, in its transaction, like a --models entry. A dry run answers the
- * preview and stores nothing. Several files are all-or-nothing as far as
- * validation goes: each is dry-run first, and any problem refuses them all.
+ * preview and stores nothing.
  */
 export async function createUploads(input: CreateUploadsInput): Promise<CreateUploadResponse> {
   for (const part of input.parts) checkUploadText(part);
@@ -85,22 +114,11 @@ export async function createUploads(input: CreateUploadsInput): Promise<CreateUp
     for (const part of input.parts) previews.push(await preview(part, registry, input.note));
     return { dryRun: true, summary: summarizeOutcomes(previews.map((p) => p.outcome)), files: previews.map((p) => p.file) };
   }
-  const base = { registry, note: input.note, tokenId: input.tokenId };
-  if (input.parts.length > 1) {
-    const checks: IngestFileOutcome[] = [];
-    for (const part of input.parts) checks.push(await ingestWithRetry({ ...base, fileName: part.fileName, bytes: part.bytes, dryRun: true }));
-    if (checks.some((o) => !o.ok)) throw rejected(checks);
-  }
-  const outcomes: IngestFileOutcome[] = [];
-  for (const part of input.parts) {
-    const outcome = await ingestWithRetry({ ...base, fileName: part.fileName, bytes: part.bytes });
-    outcomes.push(outcome);
-    if (!outcome.ok) break;
-  }
+  const outcomes = await withRetry(() => commitAll(input.parts, { registry, note: input.note, tokenId: input.tokenId }));
+  if (outcomes.some((o) => !o.ok)) throw rejected(outcomes);
   const done = outcomes.filter((o): o is Extract<IngestFileOutcome, { ok: true }> => o.ok);
   const analysisQueued = new Set(done.flatMap((o) => o.touched.map((g) => `${g.taskId}|${g.metricId}|${g.shots}`))).size;
   if (analysisQueued > 0) scheduleAnalysisDrain();
-  if (outcomes.some((o) => !o.ok)) throw rejected(outcomes);
   const summary = summarizeOutcomes(done);
   const alreadyUploaded = done.every((o) => o.alreadyUploaded);
   if (input.parts.length === 1) return { uploadId: done[0].uploadId!, alreadyUploaded, summary, analysisQueued };

@@ -349,4 +349,24 @@ describe("concurrency and failures", () => {
     const { rows: partial } = await getPool().query("SELECT 1 FROM task WHERE name LIKE $1 LIMIT 1", [`${task}%`]);
     expect(partial).toHaveLength(0);
   });
+
+  it("several files are one transaction: the second failing in the database leaves nothing of the first", async () => {
+    const token = await newToken();
+    const [first, second] = [uniqueName("pair_task"), uniqueName("pair_task")];
+    const poison = 0.987654321;
+    const constraint = uniqueName("test_reject_second_file");
+    const form = new FormData();
+    form.append("files", new File([longCsv([{ model: "pythia-70m", task: first, metric: "acc", value: 0.5 }]) as Uint8Array<ArrayBuffer>], "first.csv", { type: "text/csv" }));
+    form.append("files", new File([longCsv([{ model: "pythia-70m", task: second, metric: "acc", value: poison }]) as Uint8Array<ArrayBuffer>], "second.csv", { type: "text/csv" }));
+    // a rule only the database knows: the first file is written before the second fails
+    await getPool().query(`ALTER TABLE result ADD CONSTRAINT ${constraint} CHECK (value <> ${poison}) NOT VALID`);
+    try {
+      const res = await POST(uploadRequest(form, { token, contentType: null }));
+      await expectError(res, 422, new RegExp(`second\\.csv: rejected by the database: .*${constraint}`));
+    } finally {
+      await getPool().query(`ALTER TABLE result DROP CONSTRAINT ${constraint}`);
+    }
+    expect(await countStored({ task: first })).toMatchObject({ results: 0 });
+    expect(await countStored({ task: second })).toMatchObject({ results: 0 });
+  });
 });
