@@ -5,7 +5,7 @@ import { drainAnalysisQueue, enqueueAnalysis, ensureAnalyses, scheduleAnalysisDr
 import { getPool } from "./client";
 import { ingestFile } from "./ingest-file";
 import { listOverview } from "./overview";
-import { refreshAnalyses } from "./refresh-analyses";
+import { refreshAnalyses, rejudgeAll } from "./refresh-analyses";
 import { loadRegistryFiles } from "./registry-files";
 import { longCsv, uniqueName } from "./testing/factories";
 
@@ -56,6 +56,27 @@ describe("the analysis queue", () => {
     expect(await queued(task)).toEqual([]);
     expect(await analysedValues(task)).toEqual([LINE]);
     expect((await listOverview(OVERVIEW)).pendingViews).toBe(0);
+  });
+
+  it("drains in batches, judging each against every stored p-value, and ends with the whole store judged together", async () => {
+    const [a, b, c] = [uniqueName("queue_task"), uniqueName("queue_task"), uniqueName("queue_task")];
+    await ingestCurve(a, STEP);
+    await ingestCurve(b, LINE);
+    await ingestCurve(c, LINE.map((v) => v * 0.5));
+    const drained = await drainAnalysisQueue({ batchSize: 1 });
+    expect(drained.batches).toBeGreaterThanOrEqual(3);
+    for (const task of [a, b, c]) expect(await queued(task)).toEqual([]);
+    expect(await analysedValues(b)).toEqual([LINE]);
+    const judged = async () =>
+      (await getPool().query("SELECT id, verdict, p_adjusted, analysis FROM curve_analysis ORDER BY id")).rows;
+    const afterDrain = await judged();
+    const client = await getPool().connect();
+    try {
+      await rejudgeAll(client);
+    } finally {
+      client.release();
+    }
+    expect(await judged()).toEqual(afterDrain);
   });
 
   it("keeps nothing queued from a rolled-back transaction, and one row with a new ticket per view queued twice", async () => {

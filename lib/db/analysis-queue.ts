@@ -1,9 +1,9 @@
 import "server-only";
 import type pg from "pg";
 import { getPool } from "./client";
-import { refreshAnalyses, type CurveGroup } from "./refresh-analyses";
+import { REFRESH_LOCK, refreshAnalyses, rejudgeAll, type CurveGroup } from "./refresh-analyses";
 
-/** Task views per refresh: each refresh ends by re-judging every stored curve, so batches stay large. */
+/** Task views per refresh: a batch's work is stored (and its views leave the queue) as it finishes. */
 const BATCH = 2_000;
 
 export type DrainSummary = { batches: number; analysedCurves: number; ms: number };
@@ -25,28 +25,52 @@ export async function enqueueAnalysis(client: pg.PoolClient, groups: CurveGroup[
   );
 }
 
-async function nextBatch(): Promise<CurveGroup[]> {
+async function nextBatch(size: number): Promise<CurveGroup[]> {
   const { rows } = await getPool().query<CurveGroup>(
     `SELECT task_id AS "taskId", metric_id AS "metricId", shots
      FROM analysis_queue ORDER BY ticket LIMIT $1`,
-    [BATCH],
+    [size],
   );
   return rows;
+}
+
+/** Re-judges every stored curve together, under the refresh lock. */
+async function rejudgeStored(): Promise<void> {
+  const client = await getPool().connect();
+  let failure: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock($1)", [REFRESH_LOCK]);
+    await rejudgeAll(client);
+    await client.query("COMMIT");
+  } catch (err) {
+    failure = err as Error;
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    client.release(failure);
+  }
 }
 
 /**
  * Re-analyses queued task views until none are left, a batch at a time (a view
  * queued again while its batch ran gets a new ticket and is analysed again).
+ * A full batch is judged against every stored p-value; the last batch (or a
+ * pass after a full one) re-judges every stored curve, so each drain ends with
+ * the whole store judged together.
  */
-export async function drainAnalysisQueue(): Promise<DrainSummary> {
+export async function drainAnalysisQueue({ batchSize = BATCH } = {}): Promise<DrainSummary> {
   const started = performance.now();
   let batches = 0;
   let analysedCurves = 0;
-  for (let batch = await nextBatch(); batch.length > 0; batch = await nextBatch()) {
-    const refreshed = await refreshAnalyses(batch);
+  let judgedAll = true;
+  for (let batch = await nextBatch(batchSize); batch.length > 0; batch = await nextBatch(batchSize)) {
+    judgedAll = batch.length < batchSize;
+    const refreshed = await refreshAnalyses(batch, judgedAll ? "all" : "views");
     batches++;
     analysedCurves += refreshed.analysedCurves;
   }
+  if (!judgedAll) await rejudgeStored();
   return { batches, analysedCurves, ms: Math.round(performance.now() - started) };
 }
 

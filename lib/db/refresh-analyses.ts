@@ -3,6 +3,7 @@ import type pg from "pg";
 import { analyzeCurve } from "@/lib/emergence/analyze-curve";
 import { ANALYSIS_DEFAULTS } from "@/lib/emergence/analyze-curves";
 import { finalizeAnalyses, toEvidenceSummary, type EvidenceSummary } from "@/lib/emergence/finalize-analyses";
+import type { CurveAnalysis } from "@/lib/schemas/analysis";
 import { AXES, toCurveInputs, toGroupId, type CurvePointRow } from "@/lib/emergence/to-curve-inputs";
 import type { ScaleAxis } from "@/lib/schemas/curves";
 import { getPool } from "./client";
@@ -13,7 +14,7 @@ export type CurveGroup = { taskId: number; metricId: number; shots: number | nul
 export type RefreshSummary = { analysedCurves: number; storedCurves: number; ms: number };
 
 /** Serialises refreshes: the final pass re-judges every stored curve together. */
-const REFRESH_LOCK = 7_245_001;
+export const REFRESH_LOCK = 7_245_001;
 
 const POINTS_SQL = `
   SELECT t.name AS task, me.name AS metric, r.shots, t.chance,
@@ -101,10 +102,8 @@ async function replaceGroups(client: pg.PoolClient, groups: CurveGroup[] | "all"
   );
 }
 
-/** Re-judges every stored curve together: Benjamini–Hochberg spans all of them. */
-async function finalizeAll(client: pg.PoolClient): Promise<number> {
-  const { rows } = await client.query<{ id: number; evidence: EvidenceSummary }>("SELECT id, evidence FROM curve_analysis ORDER BY id");
-  const analyses = finalizeAnalyses(rows.map((r) => r.evidence), ANALYSIS_DEFAULTS.alpha);
+/** Writes the judged curves' verdicts and analyses. */
+async function storeJudged(client: pg.PoolClient, rows: { id: number }[], analyses: CurveAnalysis[]) {
   await client.query(
     `UPDATE curve_analysis a SET verdict = u.verdict, score = u.score, p_value = u.p, p_adjusted = u.padj,
             analysis = u.analysis, computed_at = now()
@@ -116,16 +115,48 @@ async function finalizeAll(client: pg.PoolClient): Promise<number> {
       analyses.map((a) => a.pValue), analyses.map((a) => a.pAdjusted), analyses.map((a) => JSON.stringify(a)),
     ],
   );
+}
+
+/** Re-judges every stored curve together: Benjamini–Hochberg spans all of them. */
+export async function rejudgeAll(client: pg.PoolClient): Promise<number> {
+  const { rows } = await client.query<{ id: number; evidence: EvidenceSummary }>("SELECT id, evidence FROM curve_analysis ORDER BY id");
+  await storeJudged(client, rows, finalizeAnalyses(rows.map((r) => r.evidence), ANALYSIS_DEFAULTS.alpha));
+  return rows.length;
+}
+
+/**
+ * Judges only the given task views' curves, with every other stored curve's
+ * p-values in the Benjamini–Hochberg family (their own verdicts wait for the
+ * next rejudgeAll): a batch of a long drain costs its own size, not the store's.
+ */
+async function judgeViews(client: pg.PoolClient, groups: CurveGroup[]): Promise<number> {
+  const { rows } = await client.query<{ id: number; mine: boolean; p: number | null; sp: number | null }>(
+    `SELECT a.id, g.task_id IS NOT NULL AS mine,
+            (a.evidence->'test'->>'pValue')::float8 AS p, (a.evidence->'slope'->>'pValue')::float8 AS sp
+     FROM curve_analysis a
+     LEFT JOIN (SELECT DISTINCT * FROM unnest($1::int[], $2::int[], $3::int[])) AS g(task_id, metric_id, shots)
+       ON a.task_id = g.task_id AND a.metric_id = g.metric_id AND a.shots IS NOT DISTINCT FROM g.shots
+     ORDER BY a.id`,
+    [groups.map((g) => g.taskId), groups.map((g) => g.metricId), groups.map((g) => g.shots)],
+  );
+  const mine = rows.filter((r) => r.mine);
+  const { rows: judged } = await client.query<{ id: number; evidence: EvidenceSummary }>(
+    "SELECT id, evidence FROM curve_analysis WHERE id = ANY($1::int[]) ORDER BY id",
+    [mine.map((r) => r.id)],
+  );
+  const others = rows.filter((r) => !r.mine).map((r) => ({ pValue: r.p, slopePValue: r.sp }));
+  await storeJudged(client, judged, finalizeAnalyses(judged.map((r) => r.evidence), ANALYSIS_DEFAULTS.alpha, others));
   return rows.length;
 }
 
 /**
  * Re-analyses the curves of the given task views (or all), stores their
  * evidence, takes them off the analysis queue, then re-judges every stored curve
- * together. The expensive part (fits and bootstraps) runs only for the given
- * curves, and without holding a connection.
+ * together (or, with `judge: "views"`, only these views' curves, against every
+ * stored p-value). The expensive part (fits and bootstraps) runs only for the
+ * given curves, and without holding a connection.
  */
-export async function refreshAnalyses(groups: CurveGroup[] | "all"): Promise<RefreshSummary> {
+export async function refreshAnalyses(groups: CurveGroup[] | "all", judge: "all" | "views" = "all"): Promise<RefreshSummary> {
   const started = performance.now();
   if (groups !== "all" && groups.length === 0) return { analysedCurves: 0, storedCurves: 0, ms: 0 };
   const tickets = await queuedTickets(groups);
@@ -138,7 +169,7 @@ export async function refreshAnalyses(groups: CurveGroup[] | "all"): Promise<Ref
     await client.query("SELECT pg_advisory_xact_lock($1)", [REFRESH_LOCK]);
     await replaceGroups(client, groups, rows, summaries);
     await client.query("DELETE FROM analysis_queue WHERE ticket = ANY($1::bigint[])", [tickets]);
-    const stored = await finalizeAll(client);
+    const stored = judge === "views" && groups !== "all" ? await judgeViews(client, groups) : await rejudgeAll(client);
     await client.query("COMMIT");
     return { analysedCurves: summaries.length, storedCurves: stored, ms: Math.round(performance.now() - started) };
   } catch (err) {

@@ -22,6 +22,20 @@ describe("finalizeAnalyses", () => {
     expect(alone[0].verdict).toBe("flat-at-chance");
   });
 
+  it("judges some task views within the whole family: the others' p-values count, and the result equals judging all", () => {
+    const other = makeCurve("other", (t) => 0.25 + 0.05 * (t - 7), { se: 0.01, group: "h|acc|0|params" });
+    const summaries = [step, line, zeros, other].map((c) => toEvidenceSummary(analyzeCurve(c, ANALYSIS_DEFAULTS)));
+    const all = finalizeAnalyses(summaries, ANALYSIS_DEFAULTS.alpha);
+    const [otherSummary] = summaries.slice(3);
+    const some = finalizeAnalyses(summaries.slice(0, 3), ANALYSIS_DEFAULTS.alpha, [
+      { pValue: otherSummary.test?.pValue ?? null, slopePValue: otherSummary.slope?.pValue ?? null },
+    ]);
+    expect(some).toEqual(all.slice(0, 3));
+    // without the rest of the family the adjustment is a different one
+    const alone = finalizeAnalyses(summaries.slice(0, 3), ANALYSIS_DEFAULTS.alpha);
+    expect(alone.map((a) => a.pAdjusted)).not.toEqual(all.slice(0, 3).map((a) => a.pAdjusted));
+  });
+
   it("stores no typed arrays in the summary", () => {
     const summary = toEvidenceSummary(analyzeCurve(step, ANALYSIS_DEFAULTS));
     expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);

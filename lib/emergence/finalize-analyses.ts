@@ -22,15 +22,20 @@ export function toEvidenceSummary(e: CurveEvidence): EvidenceSummary {
   return { ...e, input, prepared: { notes, insufficient, scales } };
 }
 
+/** The raw p-values of a stored curve that is not being judged now but belongs to the same family of hypotheses. */
+export type OtherPValues = { pValue: number | null; slopePValue: number | null };
+
 /**
  * Across all curves judged together as one family of hypotheses:
  * Benjamini–Hochberg adjustment (of the smooth-null p-values for "abrupt", and
  * separately of the slope p-values for "declining"), the suspect-zero check
  * within each task view, then each curve's verdict. Same order as the input.
+ * `others` are the rest of the family when only some curves (whole task views)
+ * are judged now: their p-values count in the adjustment, and they get no verdict.
  */
-export function finalizeAnalyses(evidence: EvidenceSummary[], alpha: number): CurveAnalysis[] {
-  const adjusted = benjaminiHochberg(evidence.map((e) => e.test?.pValue ?? null));
-  const slopeAdjusted = benjaminiHochberg(evidence.map((e) => e.slope?.pValue ?? null));
+export function finalizeAnalyses(evidence: EvidenceSummary[], alpha: number, others: readonly OtherPValues[] = []): CurveAnalysis[] {
+  const adjusted = benjaminiHochberg([...evidence.map((e) => e.test?.pValue ?? null), ...others.map((o) => o.pValue)]);
+  const slopeAdjusted = benjaminiHochberg([...evidence.map((e) => e.slope?.pValue ?? null), ...others.map((o) => o.slopePValue)]);
   const groups = new Map<string, EvidenceSummary[]>();
   for (const e of evidence) groups.set(e.input.groupId, [...(groups.get(e.input.groupId) ?? []), e]);
   return evidence.map((e, i) => {
