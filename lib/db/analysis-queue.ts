@@ -1,7 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { getPool } from "./client";
-import { REFRESH_LOCK, refreshAnalyses, rejudgeAll, type CurveGroup } from "./refresh-analyses";
+import { refreshAnalyses, rejudgeAll, withRefreshLock, type CurveGroup } from "./refresh-analyses";
 
 /** Task views per refresh: a batch's work is stored (and its views leave the queue) as it finishes. */
 const BATCH = 2_000;
@@ -34,24 +34,6 @@ async function nextBatch(size: number): Promise<CurveGroup[]> {
   return rows;
 }
 
-/** Re-judges every stored curve together, under the refresh lock. */
-async function rejudgeStored(): Promise<void> {
-  const client = await getPool().connect();
-  let failure: Error | undefined;
-  try {
-    await client.query("BEGIN");
-    await client.query("SELECT pg_advisory_xact_lock($1)", [REFRESH_LOCK]);
-    await rejudgeAll(client);
-    await client.query("COMMIT");
-  } catch (err) {
-    failure = err as Error;
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release(failure);
-  }
-}
-
 /**
  * Re-analyses queued task views until none are left, a batch at a time (a view
  * queued again while its batch ran gets a new ticket and is analysed again).
@@ -70,7 +52,7 @@ export async function drainAnalysisQueue({ batchSize = BATCH } = {}): Promise<Dr
     batches++;
     analysedCurves += refreshed.analysedCurves;
   }
-  if (!judgedAll) await rejudgeStored();
+  if (!judgedAll) await withRefreshLock(rejudgeAll);
   return { batches, analysedCurves, ms: Math.round(performance.now() - started) };
 }
 

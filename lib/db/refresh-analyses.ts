@@ -14,7 +14,7 @@ export type CurveGroup = { taskId: number; metricId: number; shots: number | nul
 export type RefreshSummary = { analysedCurves: number; storedCurves: number; ms: number };
 
 /** Serialises refreshes: the final pass re-judges every stored curve together. */
-export const REFRESH_LOCK = 7_245_001;
+const REFRESH_LOCK = 7_245_001;
 
 const POINTS_SQL = `
   SELECT t.name AS task, me.name AS metric, r.shots, t.chance,
@@ -162,16 +162,24 @@ export async function refreshAnalyses(groups: CurveGroup[] | "all", judge: "all"
   const tickets = await queuedTickets(groups);
   const rows = await loadRows(groups);
   const summaries = await analyzeRows(rows);
+  return withRefreshLock(async (client) => {
+    await replaceGroups(client, groups, rows, summaries);
+    await client.query("DELETE FROM analysis_queue WHERE ticket = ANY($1::bigint[])", [tickets]);
+    const stored = judge === "views" && groups !== "all" ? await judgeViews(client, groups) : await rejudgeAll(client);
+    return { analysedCurves: summaries.length, storedCurves: stored, ms: Math.round(performance.now() - started) };
+  });
+}
+
+/** Runs `work` in a transaction holding the refresh lock: one writer of stored analyses at a time. */
+export async function withRefreshLock<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await getPool().connect();
   let failure: Error | undefined;
   try {
     await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock($1)", [REFRESH_LOCK]);
-    await replaceGroups(client, groups, rows, summaries);
-    await client.query("DELETE FROM analysis_queue WHERE ticket = ANY($1::bigint[])", [tickets]);
-    const stored = judge === "views" && groups !== "all" ? await judgeViews(client, groups) : await rejudgeAll(client);
+    const result = await work(client);
     await client.query("COMMIT");
-    return { analysedCurves: summaries.length, storedCurves: stored, ms: Math.round(performance.now() - started) };
+    return result;
   } catch (err) {
     failure = err as Error;
     await client.query("ROLLBACK").catch(() => undefined);
