@@ -4,7 +4,7 @@ import { getPool } from "./client";
 import { refreshAnalyses, rejudgeAll, withRefreshLock, type CurveGroup } from "./refresh-analyses";
 
 /** Task views per refresh: a batch's work is stored (and its views leave the queue) as it finishes. */
-const BATCH = 2_000;
+const BATCH = 1_000;
 
 export type DrainSummary = { batches: number; analysedCurves: number; ms: number };
 

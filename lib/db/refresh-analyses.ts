@@ -117,43 +117,54 @@ async function storeJudged(client: pg.PoolClient, rows: { id: number }[], analys
   );
 }
 
-/** Re-judges every stored curve together: Benjamini–Hochberg spans all of them. */
-export async function rejudgeAll(client: pg.PoolClient): Promise<number> {
-  const { rows } = await client.query<{ id: number; evidence: EvidenceSummary }>("SELECT id, evidence FROM curve_analysis ORDER BY id");
-  await storeJudged(client, rows, finalizeAnalyses(rows.map((r) => r.evidence), ANALYSIS_DEFAULTS.alpha));
-  return rows.length;
-}
+/** Curves judged per step of a re-judgement: whole task views, so suspect-zero sees every family of a view. */
+const JUDGE_CHUNK = 2_000;
+
+type StoredPValues = { id: number; view: string; mine: boolean; p: number | null; sp: number | null };
 
 /**
- * Judges only the given task views' curves, with every other stored curve's
- * p-values in the Benjamini–Hochberg family (their own verdicts wait for the
- * next rejudgeAll): a batch of a long drain costs its own size, not the store's.
+ * Judges the stored curves of the given task views (or all of them), with every
+ * stored curve's p-values in the Benjamini–Hochberg family. The curves are read,
+ * judged and written a chunk of whole views at a time, yielding between chunks,
+ * so a store of 60k curves never blocks the server for long; the verdicts are
+ * the same as judging all at once (the adjustment always sees every p-value).
  */
-async function judgeViews(client: pg.PoolClient, groups: CurveGroup[]): Promise<number> {
-  const { rows } = await client.query<{ id: number; mine: boolean; p: number | null; sp: number | null }>(
-    `SELECT a.id, g.task_id IS NOT NULL AS mine,
+async function judgeStored(client: pg.PoolClient, groups: CurveGroup[] | "all"): Promise<number> {
+  const all = groups === "all";
+  const { rows } = await client.query<StoredPValues>(
+    `SELECT a.id, concat_ws('|', a.task_id, a.metric_id, a.shots) AS view, ${all ? "true" : "g.task_id IS NOT NULL"} AS mine,
             (a.evidence->'test'->>'pValue')::float8 AS p, (a.evidence->'slope'->>'pValue')::float8 AS sp
      FROM curve_analysis a
      LEFT JOIN (SELECT DISTINCT * FROM unnest($1::int[], $2::int[], $3::int[])) AS g(task_id, metric_id, shots)
        ON a.task_id = g.task_id AND a.metric_id = g.metric_id AND a.shots IS NOT DISTINCT FROM g.shots
-     ORDER BY a.id`,
-    [groups.map((g) => g.taskId), groups.map((g) => g.metricId), groups.map((g) => g.shots)],
+     ORDER BY a.task_id, a.metric_id, a.shots, a.id`,
+    all ? [[], [], []] : [groups.map((g) => g.taskId), groups.map((g) => g.metricId), groups.map((g) => g.shots)],
   );
   const mine = rows.filter((r) => r.mine);
-  const { rows: judged } = await client.query<{ id: number; evidence: EvidenceSummary }>(
-    "SELECT id, evidence FROM curve_analysis WHERE id = ANY($1::int[]) ORDER BY id",
-    [mine.map((r) => r.id)],
-  );
-  const others = rows.filter((r) => !r.mine).map((r) => ({ pValue: r.p, slopePValue: r.sp }));
-  await storeJudged(client, judged, finalizeAnalyses(judged.map((r) => r.evidence), ANALYSIS_DEFAULTS.alpha, others));
+  for (let start = 0; start < mine.length; ) {
+    let end = Math.min(start + JUDGE_CHUNK, mine.length);
+    while (end < mine.length && mine[end].view === mine[end - 1].view) end++;
+    const chunk = new Set(mine.slice(start, end).map((r) => r.id));
+    const { rows: judged } = await client.query<{ id: number; evidence: EvidenceSummary }>(
+      "SELECT id, evidence FROM curve_analysis WHERE id = ANY($1::int[]) ORDER BY id",
+      [[...chunk]],
+    );
+    const others = rows.filter((r) => !chunk.has(r.id)).map((r) => ({ pValue: r.p, slopePValue: r.sp }));
+    await storeJudged(client, judged, finalizeAnalyses(judged.map((r) => r.evidence), ANALYSIS_DEFAULTS.alpha, others));
+    await new Promise((resolve) => setImmediate(resolve));
+    start = end;
+  }
   return rows.length;
 }
+
+/** Re-judges every stored curve together: Benjamini–Hochberg spans all of them. */
+export const rejudgeAll = (client: pg.PoolClient) => judgeStored(client, "all");
 
 /**
  * Re-analyses the curves of the given task views (or all), stores their
  * evidence, takes them off the analysis queue, then re-judges every stored curve
  * together (or, with `judge: "views"`, only these views' curves, against every
- * stored p-value). The expensive part (fits and bootstraps) runs only for the
+ * stored p-value: a batch of a long drain then costs its own size, not the store's). The expensive part (fits and bootstraps) runs only for the
  * given curves, and without holding a connection.
  */
 export async function refreshAnalyses(groups: CurveGroup[] | "all", judge: "all" | "views" = "all"): Promise<RefreshSummary> {
@@ -165,7 +176,7 @@ export async function refreshAnalyses(groups: CurveGroup[] | "all", judge: "all"
   return withRefreshLock(async (client) => {
     await replaceGroups(client, groups, rows, summaries);
     await client.query("DELETE FROM analysis_queue WHERE ticket = ANY($1::bigint[])", [tickets]);
-    const stored = judge === "views" && groups !== "all" ? await judgeViews(client, groups) : await rejudgeAll(client);
+    const stored = await judgeStored(client, judge === "views" ? groups : "all");
     return { analysedCurves: summaries.length, storedCurves: stored, ms: Math.round(performance.now() - started) };
   });
 }
