@@ -53,7 +53,11 @@ async function commitAll(parts: UploadPart[], base: Omit<IngestFileInput, "fileN
     await client.query("BEGIN");
     const outcomes: IngestFileOutcome[] = [];
     for (const part of parts) outcomes.push(await ingestFile({ ...base, fileName: part.fileName, bytes: part.bytes, transaction: client }));
-    await client.query(outcomes.every((o) => o.ok) ? "COMMIT" : "ROLLBACK");
+    const ok = outcomes.every((o) => o.ok);
+    await client.query(ok ? "COMMIT" : "ROLLBACK");
+    // a file refused by the database left an error on this connection: the embedded server's
+    // protocol state may be off after one, so the connection is not reused
+    if (!ok) failure = new Error("an uploaded file was refused");
     return outcomes;
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);
