@@ -4,9 +4,9 @@ import { AppError, notFound } from "@/lib/api/app-error";
 import type { AuthenticatedToken } from "@/lib/auth/authenticate-request";
 import { planFactChanges, toNewModelFacts, type FactChange, type ScaleFacts } from "@/lib/registry/plan-fact-changes";
 import { SCALE_FACTS, type AddAliasBody, type CorrectModelBody, type CreateModelBody } from "@/lib/schemas/model-registry";
-import { getPool } from "./client";
 import type { CurveGroup } from "./refresh-analyses";
 import { enqueueAnalysis } from "./analysis-queue";
+import { withTransaction } from "./with-transaction";
 
 /** What an edit committed: the model it changed, and the task views whose curves its new facts move. */
 export type EditOutcome = { modelId: number; touched: CurveGroup[] };
@@ -15,20 +15,8 @@ export type EditOutcome = { modelId: number; touched: CurveGroup[] };
  * One edit in one transaction. `atlas.model_edit` tells the model_fact_sources
  * trigger that this transaction writes each fact's source itself.
  */
-async function inEditTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await getPool().connect();
-  try {
-    await client.query("BEGIN");
-    await client.query("SELECT set_config('atlas.model_edit', 'on', true)");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+function inEditTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return withTransaction(work, { setup: ["SELECT set_config('atlas.model_edit', 'on', true)"] });
 }
 
 const conflict = (field: string, message: string) => new AppError(409, "conflict", `${field}: ${message}`);

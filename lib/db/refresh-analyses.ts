@@ -7,6 +7,7 @@ import type { CurveAnalysis } from "@/lib/schemas/analysis";
 import { AXES, toCurveInputs, toGroupId, type CurvePointRow } from "@/lib/emergence/to-curve-inputs";
 import type { ScaleAxis } from "@/lib/schemas/curves";
 import { getPool } from "./client";
+import { withTransaction } from "./with-transaction";
 
 /** A task view whose curves an ingest touched. */
 export type CurveGroup = { taskId: number; metricId: number; shots: number | null };
@@ -182,20 +183,5 @@ export async function refreshAnalyses(groups: CurveGroup[] | "all", judge: "all"
 }
 
 /** Runs `work` in a transaction holding the refresh lock: one writer of stored analyses at a time. */
-export async function withRefreshLock<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await getPool().connect();
-  let failure: Error | undefined;
-  try {
-    await client.query("BEGIN");
-    await client.query("SELECT pg_advisory_xact_lock($1)", [REFRESH_LOCK]);
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (err) {
-    failure = err as Error;
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw err;
-  } finally {
-    client.release(failure);
-  }
-}
+export const withRefreshLock = <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> =>
+  withTransaction(work, { setup: [`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`] });

@@ -1,8 +1,9 @@
 import "server-only";
-import { AppError, notFound } from "@/lib/api/app-error";
+import { notFound } from "@/lib/api/app-error";
 import type { UploadRecord } from "@/lib/schemas/uploads";
 import type pg from "pg";
 import { getPool } from "./client";
+import { withTransaction } from "./with-transaction";
 import { enqueueAnalysis } from "./analysis-queue";
 import type { CurveGroup } from "./refresh-analyses";
 
@@ -84,21 +85,10 @@ function viewsOf(keys: ResultKeys): CurveGroup[] {
  * upload created stay, without these results. The task views whose curves changed
  * are queued for re-analysis in the same transaction.
  */
-export async function deleteUpload(id: number): Promise<{ results: number; restored: number; touched: CurveGroup[] }> {
-  const client = await getPool().connect();
-  // The pool listens for errors only on idle clients; a connection dropping while
-  // this one is checked out would otherwise be an uncaught 'error' event. The
-  // failing query reports it.
-  const ignoreDrop = () => undefined;
-  client.on("error", ignoreDrop);
-  let failure: Error | undefined;
-  try {
-    await client.query("BEGIN");
+export function deleteUpload(id: number): Promise<{ results: number; restored: number; touched: CurveGroup[] }> {
+  return withTransaction(async (client) => {
     const found = await client.query("SELECT id FROM upload WHERE id = $1 FOR UPDATE", [id]);
-    if (found.rows.length === 0) {
-      await client.query("ROLLBACK");
-      throw notFound(`upload ${id}`);
-    }
+    if (found.rows.length === 0) throw notFound(`upload ${id}`);
     const { rows } = await client.query<{ checkpoint: number; task: number; metric: number; shots: number | null; filter: string }>(
       "DELETE FROM result WHERE upload_id = $1 RETURNING checkpoint_id AS checkpoint, task_id AS task, metric_id AS metric, shots, filter",
       [id],
@@ -112,14 +102,6 @@ export async function deleteUpload(id: number): Promise<{ results: number; resto
     await client.query("DELETE FROM upload WHERE id = $1", [id]);
     const touched = viewsOf(gone);
     await enqueueAnalysis(client, touched);
-    await client.query("COMMIT");
     return { results: rows.length, restored, touched };
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    if (!(err instanceof AppError)) failure = err as Error;
-    throw err;
-  } finally {
-    client.off("error", ignoreDrop);
-    client.release(failure);
-  }
+  });
 }

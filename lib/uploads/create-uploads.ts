@@ -7,7 +7,7 @@ import { loadRegistryFiles } from "@/lib/db/registry-files";
 import type { RegistryLookup } from "@/lib/ingest/plan-types";
 import { summarizeOutcomes } from "@/lib/ingest/summarize-outcomes";
 import { listRegistryModels } from "@/lib/db/models";
-import { getPool } from "@/lib/db/client";
+import { withTransaction } from "@/lib/db/with-transaction";
 import { applyModelMappings } from "./apply-model-mappings";
 import { withStoredModels } from "./with-stored-models";
 import { checkUploadText } from "./check-upload-text";
@@ -44,30 +44,16 @@ const ingestWithRetry = (input: IngestFileInput) => withRetry(() => ingestFile(i
  * Stores every file in one transaction, each in a savepoint: all of them or none.
  * A bad file does not stop the others being checked, so the 422 names every bad file.
  */
-async function commitAll(parts: UploadPart[], base: Omit<IngestFileInput, "fileName" | "bytes">): Promise<IngestFileOutcome[]> {
-  const client = await getPool().connect();
-  const ignoreDrop = () => undefined;
-  client.on("error", ignoreDrop);
-  let failure: Error | undefined;
-  try {
-    await client.query("BEGIN");
-    const outcomes: IngestFileOutcome[] = [];
-    for (const part of parts) outcomes.push(await ingestFile({ ...base, fileName: part.fileName, bytes: part.bytes, transaction: client }));
-    const ok = outcomes.every((o) => o.ok);
-    await client.query(ok ? "COMMIT" : "ROLLBACK");
-    // a file refused by the database left an error on this connection: the embedded server's
-    // protocol state may be off after one, so the connection is not reused
-    if (!ok) failure = new Error("an uploaded file was refused");
-    return outcomes;
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    // a connection that saw an error is not reused (the embedded server's protocol state may be off)
-    failure = err as Error;
-    throw err;
-  } finally {
-    client.off("error", ignoreDrop);
-    client.release(failure);
-  }
+function commitAll(parts: UploadPart[], base: Omit<IngestFileInput, "fileName" | "bytes">): Promise<IngestFileOutcome[]> {
+  return withTransaction(
+    async (client) => {
+      const outcomes: IngestFileOutcome[] = [];
+      for (const part of parts) outcomes.push(await ingestFile({ ...base, fileName: part.fileName, bytes: part.bytes, transaction: client }));
+      return outcomes;
+    },
+    // a file refused by the database left an error on the connection: roll back, and the connection goes
+    { commit: (outcomes) => outcomes.every((o) => o.ok) },
+  );
 }
 
 function rejected(outcomes: IngestFileOutcome[]): AppError {
