@@ -3,10 +3,10 @@
 import dynamic from "next/dynamic";
 import { useQueries } from "@tanstack/react-query";
 import { curvesQueryOptions } from "@/lib/queries/curves-query";
-import { analysisQueryOptions } from "@/lib/queries/analysis-query";
+import { useComparisonQuery } from "@/lib/queries/comparison-query";
 import { prepareCurveChart } from "@/lib/charts/prepare-curve-chart";
-import { metricDependentFamilies } from "@/lib/charts/prepare-evidence";
 import type { CurvesQuery } from "@/lib/schemas/curves";
+import type { ScaleAxis } from "@/lib/schemas/curves";
 import { VerdictBadge } from "./verdict-badge";
 import { toFigureUrl } from "@/lib/figures/figure-url";
 
@@ -14,37 +14,43 @@ const CurveChart = dynamic(() => import("./charts/curve-chart").then((m) => m.Cu
 
 /**
  * The mirage test (Schaeffer et al. 2023): the same runs scored under each of the
- * task's metrics, side by side, and whether the verdict depends on the metric.
+ * task's metrics, side by side, each family judged by the same test under every
+ * metric over the models scored under all of them (GET /api/comparison).
  */
-export function MetricComparison({ base, metrics }: { base: CurvesQuery; metrics: string[] }) {
-  const views = metrics.map((metric) => ({ ...base, metric }));
-  const curves = useQueries({ queries: views.map((v) => ({ ...curvesQueryOptions(v), retry: false })) });
-  const analyses = useQueries({ queries: views.map((v) => ({ ...analysisQueryOptions(v), retry: false })) });
-  const ready = views.map((v, i) => ({ metric: v.metric!, curves: curves[i].data, analyses: analyses[i].data?.analyses ?? [], error: curves[i].error }));
-  const dependent = metricDependentFamilies(ready.map((r) => ({ metric: r.metric, analyses: r.analyses })));
-  const families = [...new Set(ready.flatMap((r) => r.analyses.map((a) => a.family)))].sort();
+export function MetricComparison({ base, x }: { base: CurvesQuery; x: ScaleAxis }) {
+  const comparison = useComparisonQuery({ task: base.task, shots: base.shots, filter: base.filter, x });
+  const metrics = comparison.data?.metrics ?? [];
+  const curves = useQueries({
+    queries: metrics.map((m) => ({ ...curvesQueryOptions({ ...base, metric: m.metric, filter: m.filter, x }), retry: false })),
+  });
+  if (comparison.isError) return <p role="alert" className="error">Could not compare the metrics: {comparison.error.message}</p>;
+  if (!comparison.data) return <p role="status" className="muted">Comparing metrics…</p>;
+  const families = comparison.data.families;
+  const dependent = families.filter((f) => f.dependsOnMetric).map((f) => f.family);
   return (
     <section aria-label="Verdict by metric">
       <h2>Same runs, every metric</h2>
       <p role="note" className={dependent.length > 0 ? "mirage-warning" : "muted"}>
         {dependent.length > 0
           ? `The verdict depends on the metric for ${dependent.join(", ")}: read any claim of emergence together with the continuous metric.`
-          : "The verdict does not depend on the metric for any family with enough data."}
+          : "No family's verdict is shown to depend on the metric (a difference is stated only when every metric's verdict is decided)."}
       </p>
       <div className="comparison">
-        {ready.map((r) => {
-          const chart = r.curves ? prepareCurveChart(r.curves, r.analyses) : null;
+        {metrics.map((m, i) => {
+          const data = curves[i]?.data;
+          const chart = data ? prepareCurveChart(data, families.flatMap((f) => f.byMetric.filter((b) => b.metric === m.metric).map((b) => b.analysis))) : null;
+          const view = { ...base, metric: m.metric, filter: m.filter, x };
           return (
-            <div key={r.metric} className="comparison-cell">
-              <h3>{r.metric}</h3>
-              {r.error && <p className="muted">No results under {r.metric} for this shot count.</p>}
+            <div key={m.metric} className="comparison-cell">
+              <h3>{m.metric}{m.filter !== "none" ? ` (${m.filter})` : ""}</h3>
+              {curves[i]?.error && <p className="muted">No results under {m.metric} for this shot count.</p>}
               {chart?.kind === "ready" && (
                 <>
                   <CurveChart chart={chart} title={`Compared: ${base.task}: ${chart.yLabel} against ${chart.xLabel}`} height={280} />
                   <p className="muted">
                     Export:{" "}
                     {(["svg", "pdf", "png", "csv"] as const).map((f) => (
-                      <a key={f} className="export-inline" href={toFigureUrl({ ...base, metric: r.metric }, f)} download aria-label={`${r.metric} figure as ${f.toUpperCase()}`}>
+                      <a key={f} className="export-inline" href={toFigureUrl(view, f)} download aria-label={`${m.metric} figure as ${f.toUpperCase()}`}>
                         {f.toUpperCase()}
                       </a>
                     ))}
@@ -56,15 +62,16 @@ export function MetricComparison({ base, metrics }: { base: CurvesQuery; metrics
         })}
       </div>
       <table aria-label="Verdicts by metric">
-        <thead><tr><th>Family</th>{ready.map((r) => <th key={r.metric}>{r.metric}</th>)}</tr></thead>
+        <thead><tr><th>Family</th>{metrics.map((m) => <th key={m.metric}>{m.metric}</th>)}<th>Over the same models</th></tr></thead>
         <tbody>
-          {families.map((family) => (
-            <tr key={family}>
-              <td>{family}</td>
-              {ready.map((r) => {
-                const a = r.analyses.find((x) => x.family === family);
-                return <td key={r.metric}>{a ? <VerdictBadge verdict={a.verdict} /> : "—"}</td>;
+          {families.map((f) => (
+            <tr key={f.family}>
+              <td>{f.family}</td>
+              {metrics.map((m) => {
+                const a = f.byMetric.find((b) => b.metric === m.metric)?.analysis;
+                return <td key={m.metric}>{a ? <VerdictBadge verdict={a.verdict} /> : "—"}</td>;
               })}
+              <td>{f.statement}{f.excluded.length > 0 ? ` (left out, not scored under every metric: ${f.excluded.join(", ")})` : ""}</td>
             </tr>
           ))}
         </tbody>

@@ -7,6 +7,7 @@ import { toViewState } from "@/lib/queries/query-view-state";
 import { prepareSparkline } from "@/lib/charts/prepare-sparkline";
 import { toPageSearch } from "@/lib/charts/curves-url";
 import { VERDICTS, VERDICT_STYLE } from "@/lib/charts/verdict-style";
+import { formatP } from "@/lib/charts/prepare-evidence";
 import type { OverviewItem, OverviewQuery, OverviewResponse } from "@/lib/schemas/overview";
 import { QueryFrame } from "./query-frame";
 import { VerdictBadge } from "./verdict-badge";
@@ -44,6 +45,16 @@ function Filters({ query, data, onChange }: { query: OverviewQuery; data: Overvi
       <Select label="Suite" value={query.suite} options={plain(data?.facets.suites)} onChange={(v) => onChange({ suite: v })} />
       <Select label="Family" value={query.family} options={plain(data?.facets.families)} onChange={(v) => onChange({ family: v })} />
       <Select label="Metric" value={query.metric} options={plain(data?.facets.metrics)} onChange={(v) => onChange({ metric: v })} />
+      {(data?.facets.filters.length ?? 0) > 1 && (
+        <Select label="Filter" value={query.filter} options={plain(data?.facets.filters)} onChange={(v) => onChange({ filter: v })} />
+      )}
+      <label>
+        Sort{" "}
+        <select aria-label="Sort" value={query.sort} onChange={(e) => onChange({ sort: e.target.value as OverviewQuery["sort"] })}>
+          <option value="evidence">verdict, then q-value</option>
+          <option value="q">q-value</option>
+        </select>
+      </label>
       <label>
         Scale{" "}
         <select aria-label="Scale" value={query.x} onChange={(e) => onChange({ x: e.target.value as OverviewQuery["x"] })}>
@@ -57,15 +68,21 @@ function Filters({ query, data, onChange }: { query: OverviewQuery; data: Overvi
 }
 
 function Card({ item, x }: { item: OverviewItem; x: OverviewQuery["x"] }) {
-  const href = `/tasks/${encodeURIComponent(item.task)}?${toPageSearch({ task: item.task, metric: item.metric, shots: item.shots ?? "unknown", x })}`;
-  const title = `${item.task} · ${item.metric}${item.shots === null ? "" : ` · ${item.shots}-shot`}`;
+  const href = `/tasks/${encodeURIComponent(item.task)}?${toPageSearch({ task: item.task, metric: item.metric, shots: item.shots ?? "unknown", filter: item.filter, x })}`;
+  const title = `${item.task} · ${item.metric}${item.filter === "none" ? "" : ` (${item.filter})`}${item.shots === null ? "" : ` · ${item.shots}-shot`}`;
   return (
     <li className="card">
       <Link href={href} className="card-link" aria-label={`${title} · ${item.family}: ${VERDICT_STYLE[item.verdict].label}`}>
-        <div className="card-head"><strong>{item.family}</strong><VerdictBadge verdict={item.verdict} /></div>
+        <div className="card-head"><strong>{item.family}</strong><VerdictBadge verdict={item.verdict} link={false} /></div>
         <div className="card-title">{title}</div>
         <Sparkline model={prepareSparkline(item)} label={`${item.family} on ${title}`} />
         <p className="card-reason">{item.reason}</p>
+        {item.qValue !== null && (
+          <p className="card-q">
+            q = {formatP(item.qValue)}
+            {item.verdict === "abrupt" && item.qValue < 0.05 && <span className="fdr-pass"> · abrupt at FDR 5 %</span>}
+          </p>
+        )}
       </Link>
     </li>
   );
@@ -88,13 +105,18 @@ export function Overview({ query }: { query: OverviewQuery }) {
       <QueryFrame state={state}>
         {(data) => (
           <>
-            <p className="muted">{data.total} curves, strongest evidence of emergence first.</p>
+            <p className="muted">
+              {data.total} curves, {query.sort === "q" ? "lowest q-value first" : "strongest evidence of emergence first"}. q-values: Benjamini–Hochberg over
+              the {data.fdr.tested} curves with a sharpness test in this selection (every filter above except the verdict), computed for
+              this page; {data.fdr.abruptAtFdr5} abrupt {data.fdr.abruptAtFdr5 === 1 ? "curve survives" : "curves survive"} a 5 % false discovery
+              rate over them. Each verdict itself is a claim about its own curve at α = 0.05 and does not change with the selection.
+            </p>
             {data.pendingViews > 0 && (
               <p role="status" className="notice">
                 {data.pendingViews} task {data.pendingViews === 1 ? "view has" : "views have"} new results still being analysed; their verdicts here are from before.
               </p>
             )}
-            <ul className="cards">{data.items.map((item) => <Card key={`${item.task}|${item.metric}|${item.shots}|${item.family}`} item={item} x={query.x} />)}</ul>
+            <ul className="cards">{data.items.map((item) => <Card key={`${item.task}|${item.metric}|${item.shots}|${item.filter}|${item.family}`} item={item} x={query.x} />)}</ul>
             {data.items.length < data.total && query.limit < 200 && (
               <button type="button" onClick={() => change({ limit: Math.min(200, query.limit + 48) })}>Show more</button>
             )}

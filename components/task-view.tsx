@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { CurvesQuery, CurvesResponse, ViewAxis } from "@/lib/schemas/curves";
 import { useCurvesQuery } from "@/lib/queries/curves-query";
@@ -37,7 +38,7 @@ function Controls({ data, query, onChange }: {
     <div className="controls">
       <label>
         Metric{" "}
-        <select aria-label="Metric" value={data.metric.name} onChange={(e) => onChange({ metric: e.target.value, shots: undefined })}>
+        <select aria-label="Metric" value={data.metric.name} onChange={(e) => onChange({ metric: e.target.value, shots: undefined, filter: undefined })}>
           {data.options.metrics.map((m) => <option key={m} value={m}>{m}</option>)}
         </select>
       </label>
@@ -46,13 +47,21 @@ function Controls({ data, query, onChange }: {
         <select
           aria-label="Shots"
           value={data.shots === null ? "unknown" : String(data.shots)}
-          onChange={(e) => onChange({ shots: e.target.value === "unknown" ? "unknown" : Number(e.target.value) })}
+          onChange={(e) => onChange({ shots: e.target.value === "unknown" ? "unknown" : Number(e.target.value), filter: undefined })}
         >
           {data.options.shots.map((s) => (
             <option key={String(s)} value={s === null ? "unknown" : String(s)}>{s === null ? "unknown" : s}</option>
           ))}
         </select>
       </label>
+      {data.options.filters.length > 1 && (
+        <label>
+          Filter{" "}
+          <select aria-label="Filter" value={data.filter} onChange={(e) => onChange({ filter: e.target.value })}>
+            {data.options.filters.map((f) => <option key={f} value={f}>{f}</option>)}
+          </select>
+        </label>
+      )}
       <label>
         Scale{" "}
         <select aria-label="Scale" value={query.x} onChange={(e) => onChange({ x: e.target.value as ViewAxis, model: undefined })}>
@@ -107,7 +116,7 @@ export function TaskView({ query }: { query: CurvesQuery }) {
                 <p className="muted">
                   {chart.pointCount} points in {chart.series.length} families.{" "}
                   {data.chance === null
-                    ? `No chance line: ${data.task.chance === null ? "chance level unknown for this task" : `chance applies to accuracy-like metrics, not ${data.metric.name}`}.`
+                    ? `No chance line: ${data.task.chance === null ? "chance level unknown for this task" : `no chance level applies to ${data.metric.name} on this task`}.`
                     : `Dashed line: chance (${data.chance}${data.task.chanceSource ? `, ${data.task.chanceSource}` : ""}).`}
                   {chart.unplacedCount > 0 && ` ${chart.unplacedCount} result(s) not shown: model scale unknown on this axis.`}
                 </p>
@@ -126,16 +135,18 @@ export function TaskView({ query }: { query: CurvesQuery }) {
             )}
             <p className="muted">
               Filled markers: clearly above chance (one-sided z-test, Holm-corrected); hollow: not. Lines: each family&apos;s
-              best fit by AICc; shaded band: the threshold&apos;s 95% bootstrap interval. p-values are controlled for the false
-              discovery rate (Benjamini–Hochberg) across every curve analysed. Without a stderr in the file, error bars are
-              binomial from the file&apos;s n, else from the task&apos;s item count in the registry.
+              transition fit (a straight line or a sigmoid in log-scale); shaded band: its midpoint&apos;s 95 % profile interval.
+              Each verdict is a claim about its own curve at α = 0.05, whatever else is stored —{" "}
+              <Link href="/verdicts">what each verdict claims</Link>. Results of different lm-eval filters are separate views.
+              Without a stderr in the file, error bars of a proportion of items are binomial from the file&apos;s n, else from the
+              task&apos;s item count in the registry.
             </p>
             {analysis.data?.pending && (
               <p role="status" className="notice">New results on this view: its analysis is being recomputed, and the verdicts below are from before them.</p>
             )}
             {analysis.isError ? <p role="alert" className="error">Could not load the analysis: {analysis.error.message}</p> : <EvidenceTable analyses={analyses} />}
-            {data.options.metrics.length > 1 && (
-              <MetricComparison base={{ ...query, shots: data.shots ?? "unknown" }} metrics={data.options.metrics} />
+            {data.options.metrics.length > 1 && data.x !== "checkpoint" && (
+              <MetricComparison base={{ ...query, shots: data.shots ?? "unknown", filter: data.filter }} x={data.x} />
             )}
           </>
         );

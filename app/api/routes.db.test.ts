@@ -50,7 +50,7 @@ describe("GET /api/curves", () => {
     expect(res.status).toBe(200);
     const body = curvesResponseSchema.parse(await res.json());
     expect(body).toMatchObject({ metric: { name: "acc", lowerBound: 0, upperBound: 1 }, shots: 0, x: "params" });
-    expect(body.options).toEqual({ metrics: ["acc", "acc_norm"], shots: [0, 5], checkpointModels: ["pythia-1.4b"] });
+    expect(body.options).toEqual({ metrics: ["acc", "acc_norm"], shots: [0, 5], filters: ["none"], checkpointModels: ["pythia-1.4b"] });
     expect(body.series).toHaveLength(1);
     expect(body.series[0].points.map((p) => p.x)).toEqual([70_426_624, 405_334_016, 1_414_647_808, 11_846_072_320]);
     expect(body.series[0].points.map((p) => p.value)).toEqual([0.25, 0.35, 0.45, 0.55]);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { analysisResponseSchema } from "@/lib/schemas/analysis";
+import { comparisonQuerySchema, comparisonResponseSchema } from "@/lib/schemas/comparison";
 import { apiErrorSchema } from "@/lib/schemas/api-error";
 import { curvesQuerySchema, curvesResponseSchema } from "@/lib/schemas/curves";
 import { healthResponseSchema } from "@/lib/schemas/health";
@@ -45,9 +46,11 @@ export const ROUTES: RouteDoc[] = [
   { method: "get", path: "/api/tasks", summary: "Every task with results, its metrics, counts and verdicts", query: noQuery,
     responses: { 200: { description: "tasks", schema: tasksResponseSchema } } },
   { method: "get", path: "/api/curves", summary: "One task view's curves: a series per family on a log scale axis", query: curvesQuerySchema,
-    responses: { 200: { description: "curves", schema: curvesResponseSchema }, 400: error("a bad query parameter, named"), 404: error("unknown task, metric or shots") } },
+    responses: { 200: { description: "curves", schema: curvesResponseSchema }, 400: error("a bad query parameter, named"), 404: error("unknown task, metric, shots or filter") } },
   { method: "get", path: "/api/analysis", summary: "The stored emergence analysis of each family on one task view", query: curvesQuerySchema,
     responses: { 200: { description: "analyses", schema: analysisResponseSchema }, 400: error("a bad query parameter, named"), 404: error("unknown task, metric or shots") } },
+  { method: "get", path: "/api/comparison", summary: "The mirage test: each family's verdict under every metric of a task, over the models scored under all of them", query: comparisonQuerySchema,
+    responses: { 200: { description: "verdicts by metric", schema: comparisonResponseSchema }, 400: error("a bad query parameter, named"), 404: error("unknown task, metric or shots") } },
   { method: "get", path: "/api/figures/{file}", summary: "A task view's figure for papers (file = <task>.svg|png|pdf), the data behind it (.csv|.json) or its caption and citation (.txt), as an attachment", query: figureQuerySchema, params: figureParamsSchema,
     responses: {
       200: { description: "the figure or its data", files: ["image/svg+xml", "image/png", "application/pdf", "text/csv", "application/json", "text/plain"] },

@@ -7,19 +7,19 @@ describe("toOpenApi", () => {
 
   it("describes every route with its query parameters and response schemas", () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
-      "/api/analysis", "/api/curves", "/api/figures/{file}", "/api/health", "/api/models", "/api/models/{id}", "/api/models/{id}/aliases",
+      "/api/analysis", "/api/comparison", "/api/curves", "/api/figures/{file}", "/api/health", "/api/models", "/api/models/{id}", "/api/models/{id}/aliases",
       "/api/models/{id}/checkpoints", "/api/overview", "/api/tasks", "/api/uploads", "/api/uploads/{id}",
     ]);
     const curves = doc.paths["/api/curves"].get as { parameters: { name: string; required: boolean }[]; responses: Record<string, unknown> };
     expect(curves.parameters.map((p) => [p.name, p.required])).toEqual([
-      ["task", true], ["metric", false], ["shots", false], ["x", false], ["model", false],
+      ["task", true], ["metric", false], ["shots", false], ["filter", false], ["x", false], ["model", false],
     ]);
     expect(Object.keys(curves.responses)).toEqual(["200", "400", "404"]);
   });
 
   it("describes figure downloads by their media types, with the page's parameters plus the drawing options", () => {
     const figures = doc.paths["/api/figures/{file}"].get as { parameters: { name: string; in: string }[]; responses: Record<string, { content: Record<string, unknown> }> };
-    expect(figures.parameters.map((p) => p.name)).toEqual(["file", "metric", "shots", "x", "model", "families", "preset", "width", "height", "font", "dpi"]);
+    expect(figures.parameters.map((p) => p.name)).toEqual(["file", "metric", "shots", "filter", "x", "model", "families", "preset", "width", "height", "font", "dpi"]);
     expect(Object.keys(figures.responses["200"].content)).toEqual(["image/svg+xml", "image/png", "application/pdf", "text/csv", "application/json", "text/plain"]);
     expect(Object.keys(figures.responses)).toEqual(["200", "400", "404", "422"]);
   });

@@ -5,6 +5,8 @@ describe("curves URL state", () => {
   it("round-trips a view through the URL", () => {
     const q = toCurvesQuery("lambada_openai", { metric: "ppl", shots: "5", x: "flops" });
     expect(q).toEqual({ task: "lambada_openai", metric: "ppl", shots: 5, x: "flops" });
+    const gsm = toCurvesQuery("gsm8k", { metric: "exact_match", filter: "flexible-extract" });
+    expect(toPageSearch(gsm)).toBe("metric=exact_match&filter=flexible-extract&x=params");
     const again = toCurvesQuery("lambada_openai", Object.fromEntries(new URLSearchParams(toPageSearch(q))));
     expect(again).toEqual(q);
   });

@@ -3,12 +3,14 @@ import { toOverviewQuery } from "./overview-url";
 
 describe("toOverviewQuery", () => {
   it("reads filters from the URL with defaults for the rest", () => {
-    expect(toOverviewQuery({ verdict: "abrupt", family: "Pythia", q: "mmlu" })).toEqual({
-      verdict: "abrupt", family: "Pythia", q: "mmlu", x: "params", limit: 48, offset: 0,
+    expect(toOverviewQuery({ verdict: "abrupt", family: "Pythia", q: "mmlu", filter: "strict-match", sort: "q" })).toEqual({
+      verdict: "abrupt", family: "Pythia", q: "mmlu", filter: "strict-match", x: "params", sort: "q", limit: 48, offset: 0,
     });
   });
 
-  it("drops a verdict that does not exist and an absurd limit", () => {
-    expect(toOverviewQuery({ verdict: "emergent!", limit: "100000", x: "flops" })).toEqual({ x: "flops", limit: 48, offset: 0 });
+  it("drops a verdict that does not exist, an unknown sort and an absurd limit", () => {
+    expect(toOverviewQuery({ verdict: "emergent!", limit: "100000", x: "flops", sort: "random" })).toEqual({
+      x: "flops", sort: "evidence", limit: 48, offset: 0,
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pickDefaultMetric, pickDefaultShots } from "./pick-defaults";
+import { pickDefaultFilter, pickDefaultMetric, pickDefaultShots } from "./pick-defaults";
 
 describe("defaults for a task page", () => {
   it("prefers acc, then exact match, then the first metric", () => {
@@ -13,5 +13,12 @@ describe("defaults for a task page", () => {
     expect(pickDefaultShots([5, 0, null])).toBe(0);
     expect(pickDefaultShots([25, 5])).toBe(5);
     expect(pickDefaultShots([null])).toBeNull();
+  });
+
+  it("prefers the unfiltered score, then lm-eval's strict extraction, then the first by name", () => {
+    expect(pickDefaultFilter(["flexible-extract", "strict-match"])).toBe("strict-match");
+    expect(pickDefaultFilter(["strict-match", "none"])).toBe("none");
+    expect(pickDefaultFilter(["maj@8", "get-answer"])).toBe("get-answer");
+    expect(pickDefaultFilter([])).toBeUndefined();
   });
 });

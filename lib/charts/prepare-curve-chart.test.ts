@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CurvesResponse } from "@/lib/schemas/curves";
 import { prepareCurveChart } from "./prepare-curve-chart";
+import { makeAnalysis } from "@/lib/schemas/testing/analysis-fixture";
 
 function response(overrides: Partial<CurvesResponse> = {}): CurvesResponse {
   const point = (model: string, x: number, value: number, stderr: number | null) => ({
@@ -12,7 +13,8 @@ function response(overrides: Partial<CurvesResponse> = {}): CurvesResponse {
     shots: 0,
     x: "params",
     chance: 0.25,
-    options: { metrics: ["acc"], shots: [0], checkpointModels: [] },
+    filter: "none",
+    options: { metrics: ["acc"], shots: [0], filters: ["none"], checkpointModels: [] },
     model: null,
     series: [
       { family: "Pythia", points: [point("pythia-70m", 7e7, 0.38, 0.01), point("pythia-12b", 1.2e10, 0.7, null)] },
@@ -68,16 +70,15 @@ describe("prepareCurveChart", () => {
 describe("prepareCurveChart with a stored analysis", () => {
   it("draws the fit and threshold, marks points by the chance test, and fills missing stderr with the binomial one", () => {
     const res = response();
-    const analysis = {
-      family: "Pythia", verdict: "abrupt" as const, reasons: ["abrupt: …"], scales: 2,
+    const analysis = makeAnalysis({
+      scales: 2,
       points: [
-        { model: "pythia-70m", x: 7e7, value: 0.38, se: 0.01, seSource: "stderr" as const, vsChance: "at-chance" as const },
-        { model: "pythia-12b", x: 1.2e10, value: 0.7, se: 0.02, seSource: "binomial" as const, vsChance: "above" as const },
+        { model: "pythia-70m", x: 7e7, value: 0.38, se: 0.01, seSource: "stderr", vsChance: "at-chance" },
+        { model: "pythia-12b", x: 1.2e10, value: 0.7, se: 0.02, seSource: "binomial", vsChance: "above" },
       ],
-      breakthroughness: { bigbench: 1, robust: 1, interval: null, smoothCutoff: null },
-      fits: [], best: "hinge" as const, deltaAicc: 3, threshold: { x: 1e9, interval: [5e8, 2e9] as [number, number] },
-      pValue: 0.01, pAdjusted: 0.02, fitted: [{ x: 7e7, y: 0.38 }, { x: 1.2e10, y: 0.7 }], seed: 0,
-    };
+      threshold: { x: 1e9, interval: [5e8, 2e9], censored: null },
+      fitted: [{ x: 7e7, y: 0.38 }, { x: 1.2e10, y: 0.7 }],
+    });
     const chart = prepareCurveChart(res, [analysis]);
     if (chart.kind !== "ready") throw new Error("expected a chart");
     const [pythia, opt] = chart.series;
@@ -87,5 +88,12 @@ describe("prepareCurveChart with a stored analysis", () => {
     expect(pythia.points[1]).toMatchObject({ error: 0.02 });
     expect(pythia.points[1].label).toContain("(binomial)");
     expect(opt).toMatchObject({ verdict: null, fit: [], threshold: null });
+  });
+
+  it("never draws a censored threshold at the edge of the measured sizes", () => {
+    const censored = makeAnalysis({ threshold: { x: 7e7, interval: null, censored: "below" } });
+    const chart = prepareCurveChart(response(), [censored]);
+    if (chart.kind !== "ready") throw new Error("expected a chart");
+    expect(chart.series[0].threshold).toBeNull();
   });
 });

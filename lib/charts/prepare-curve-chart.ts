@@ -30,7 +30,7 @@ export type ChartSeries = {
   verdict: Verdict | null;
   /** the winning fit of the stored analysis, drawn over the points */
   fit: { x: number; y: number }[];
-  /** the threshold scale of a nonlinear fit with its bootstrap interval */
+  /** the midpoint of the family's transition fit with its 95 % profile interval (none when censored) */
   threshold: { x: number; lo: number | null; hi: number | null } | null;
 };
 
@@ -87,7 +87,8 @@ function yDomainFor(values: number[], res: CurvesResponse): [number, number] {
 /** One family's series: its points (thinned), its stored verdict, fitted curve and threshold. */
 function toSeries(s: CurveSeries, index: number, analysis: CurveAnalysis | undefined, every: number, axis: ViewAxis): ChartSeries {
   const analysed = new Map(analysis?.points.map((p) => [`${p.model}|${p.x}`, p]) ?? []);
-  const threshold = analysis?.threshold ?? null;
+  // a midpoint outside the measured sizes is censored: said in words, never drawn at a made-up scale
+  const threshold = analysis?.threshold?.censored ? null : (analysis?.threshold ?? null);
   return {
     key: `series-${index}`,
     name: s.family,

@@ -1,44 +1,37 @@
 import { describe, expect, it } from "vitest";
-import type { CurveAnalysis } from "@/lib/schemas/analysis";
-import { metricDependentFamilies, prepareEvidence } from "./prepare-evidence";
-
-function analysis(over: Partial<CurveAnalysis>): CurveAnalysis {
-  return {
-    family: "Pythia", verdict: "abrupt", reasons: ["abrupt: because"], scales: 8,
-    points: [
-      { model: "a", x: 1e8, value: 0.25, se: 0.01, seSource: "stderr", vsChance: "at-chance" },
-      { model: "b", x: 1e10, value: 0.8, se: 0.01, seSource: "stderr", vsChance: "above" },
-    ],
-    breakthroughness: { bigbench: null, robust: 12.345, interval: [9.1, 15.02], smoothCutoff: 7 },
-    fits: [], best: "logistic", deltaAicc: 41.23, threshold: { x: 1.2e9, interval: [8e8, 2e9] },
-    pValue: 0.001, pAdjusted: 0.0123, fitted: [], seed: 1, ...over,
-  };
-}
+import { makeAnalysis } from "@/lib/schemas/testing/analysis-fixture";
+import { formatP, prepareEvidence } from "./prepare-evidence";
 
 describe("prepareEvidence", () => {
-  it("states score with interval, p after FDR, winning fit with ΔAICc, threshold and chance counts", () => {
-    expect(prepareEvidence(analysis({}))).toEqual({
-      family: "Pythia", verdict: "abrupt", reason: "abrupt: because",
-      score: "12.3 [9.1, 15]", bigbench: "∞ (median step 0)", p: "0.001 (FDR 0.012)",
+  it("states the change, width with bounds, both p-values, slope, equivalence, threshold and chance counts", () => {
+    expect(prepareEvidence(makeAnalysis({ flags: ["tie-conflict"], decide: null }))).toEqual({
+      family: "Pythia", verdict: "abrupt", reason: "abrupt: because", decide: null,
+      change: "0.25 → 0.8", width: "0.1 [0.02, 0.35]", p: "1.2e-9 / 1", slope: "0.2 (p 0.007)",
+      equivalence: "±0.57 of chance 0.25 (margin 0.05)", score: "12.3 [9.1, 15]", bigbench: "∞ (median step 0)",
       fit: "logistic (ΔAICc 41.2)", threshold: "1.20e9 [8.00e8, 2.00e9]", aboveChance: "1 of 2",
+      flags: ["results at one size disagree"],
     });
   });
 
-  it("shows dashes where an insufficient curve has no evidence", () => {
-    const row = prepareEvidence(analysis({
-      verdict: "insufficient", breakthroughness: { bigbench: null, robust: null, interval: null, smoothCutoff: null },
-      best: null, deltaAicc: null, threshold: null, pValue: null, pAdjusted: null,
+  it("says where a censored threshold lies instead of giving a number, and an unbounded width as ∞", () => {
+    const row = prepareEvidence(makeAnalysis({
+      threshold: { x: 1.25e8, interval: null, censored: "below" },
+      transition: { ...makeAnalysis().transition!, width: { estimate: null, lower: 3.1, upper: null } },
     }));
-    expect(row).toMatchObject({ score: "—", bigbench: "—", p: "—", fit: "—", threshold: "—" });
+    expect(row.threshold).toBe("below the smallest size (< 1.25e8)");
+    expect(row.width).toBe("line [3.1, ∞]");
   });
-});
 
-describe("metricDependentFamilies", () => {
-  it("names families whose verdict changes with the metric, ignoring insufficient ones", () => {
-    const families = metricDependentFamilies([
-      { metric: "exact_match", analyses: [analysis({ family: "Pythia", verdict: "flat-at-chance" }), analysis({ family: "OPT", verdict: "smooth" }), analysis({ family: "Neo", verdict: "insufficient" })] },
-      { metric: "bleu", analyses: [analysis({ family: "Pythia", verdict: "smooth" }), analysis({ family: "OPT", verdict: "smooth" }), analysis({ family: "Neo", verdict: "smooth" })] },
-    ]);
-    expect(families).toEqual(["Pythia"]);
+  it("shows dashes where a curve that cannot be told has no evidence", () => {
+    const row = prepareEvidence(makeAnalysis({
+      verdict: "cannot-tell", decide: "1 more size", breakthroughness: { bigbench: null, robust: null, interval: null },
+      best: null, deltaAicc: null, threshold: null, transition: null, slope: null, equivalence: null,
+    }));
+    expect(row).toMatchObject({ decide: "1 more size", score: "—", bigbench: "—", p: "—", fit: "—", threshold: "—", width: "—", change: "—" });
+  });
+
+  it("writes p-values past double precision as a bound", () => {
+    expect(formatP(0)).toBe("< 1e-300");
+    expect(formatP(0.0123)).toBe("0.012");
   });
 });

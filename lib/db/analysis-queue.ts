@@ -1,7 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { getPool } from "./client";
-import { refreshAnalyses, rejudgeAll, withRefreshLock, type CurveGroup } from "./refresh-analyses";
+import { refreshAnalyses, type CurveGroup } from "./refresh-analyses";
 
 /** Task views per refresh: a batch's work is stored (and its views leave the queue) as it finishes. */
 const BATCH = 1_000;
@@ -15,19 +15,21 @@ export type DrainSummary = { batches: number; analysedCurves: number; ms: number
  */
 export async function enqueueAnalysis(client: pg.PoolClient, groups: CurveGroup[]): Promise<void> {
   if (groups.length === 0) return;
-  const sorted = [...groups].sort((a, b) => a.taskId - b.taskId || a.metricId - b.metricId || (a.shots ?? -1) - (b.shots ?? -1));
+  const sorted = [...groups].sort(
+    (a, b) => a.taskId - b.taskId || a.metricId - b.metricId || (a.shots ?? -1) - (b.shots ?? -1) || a.filter.localeCompare(b.filter),
+  );
   await client.query(
-    `INSERT INTO analysis_queue AS q (task_id, metric_id, shots)
-     SELECT * FROM unnest($1::int[], $2::int[], $3::int[])
-     ON CONFLICT (task_id, metric_id, shots) DO UPDATE
+    `INSERT INTO analysis_queue AS q (task_id, metric_id, shots, filter)
+     SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[])
+     ON CONFLICT (task_id, metric_id, shots, filter) DO UPDATE
        SET ticket = nextval(pg_get_serial_sequence('analysis_queue', 'ticket')), enqueued_at = now()`,
-    [sorted.map((g) => g.taskId), sorted.map((g) => g.metricId), sorted.map((g) => g.shots)],
+    [sorted.map((g) => g.taskId), sorted.map((g) => g.metricId), sorted.map((g) => g.shots), sorted.map((g) => g.filter)],
   );
 }
 
 async function nextBatch(size: number): Promise<CurveGroup[]> {
   const { rows } = await getPool().query<CurveGroup>(
-    `SELECT task_id AS "taskId", metric_id AS "metricId", shots
+    `SELECT task_id AS "taskId", metric_id AS "metricId", shots, filter
      FROM analysis_queue ORDER BY ticket LIMIT $1`,
     [size],
   );
@@ -37,22 +39,17 @@ async function nextBatch(size: number): Promise<CurveGroup[]> {
 /**
  * Re-analyses queued task views until none are left, a batch at a time (a view
  * queued again while its batch ran gets a new ticket and is analysed again).
- * A full batch is judged against every stored p-value; the last batch (or a
- * pass after a full one) re-judges every stored curve, so each drain ends with
- * the whole store judged together.
+ * Each batch costs its own views only: no verdict depends on another view.
  */
 export async function drainAnalysisQueue({ batchSize = BATCH } = {}): Promise<DrainSummary> {
   const started = performance.now();
   let batches = 0;
   let analysedCurves = 0;
-  let judgedAll = true;
   for (let batch = await nextBatch(batchSize); batch.length > 0; batch = await nextBatch(batchSize)) {
-    judgedAll = batch.length < batchSize;
-    const refreshed = await refreshAnalyses(batch, judgedAll ? "all" : "views");
+    const refreshed = await refreshAnalyses(batch);
     batches++;
     analysedCurves += refreshed.analysedCurves;
   }
-  if (!judgedAll) await withRefreshLock(rejudgeAll);
   return { batches, analysedCurves, ms: Math.round(performance.now() - started) };
 }
 

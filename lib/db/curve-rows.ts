@@ -18,7 +18,7 @@ export type PointRow = {
 };
 
 /** Every model's final checkpoint on a task view: the points of the scale axes. */
-export function finalRows({ task, metric, shots }: TaskView): Promise<PointRow[]> {
+export function finalRows({ task, metric, shots, filter }: TaskView): Promise<PointRow[]> {
   return getPrisma().$queryRaw<PointRow[]>`
     SELECT m.name AS model, f.name AS family, m.parameters, m.training_tokens, m.training_flops,
            m.flops_estimated, c.tokens_seen, r.value, r.stderr, r.n, r.upload_id, u.file_name
@@ -28,11 +28,12 @@ export function finalRows({ task, metric, shots }: TaskView): Promise<PointRow[]
     LEFT JOIN model_family f ON f.id = m.family_id
     LEFT JOIN upload u ON u.id = r.upload_id
     WHERE r.task_id = ${task.id} AND r.metric_id = ${metric.id} AND r.shots IS NOT DISTINCT FROM ${shots}::int
+      AND r.filter = ${filter}
     ORDER BY f.name NULLS LAST, m.name`;
 }
 
 /** One model's checkpoints on a task view, one series named after the model, each point named by its step. */
-export function checkpointRows({ task, metric, shots }: TaskView, model: string): Promise<PointRow[]> {
+export function checkpointRows({ task, metric, shots, filter }: TaskView, model: string): Promise<PointRow[]> {
   return getPrisma().$queryRaw<PointRow[]>`
     SELECT m.name || ' @ ' || COALESCE('step ' || c.step, c.revision) AS model, m.name AS family,
            m.parameters, m.training_tokens, m.training_flops, m.flops_estimated, c.tokens_seen,
@@ -42,5 +43,6 @@ export function checkpointRows({ task, metric, shots }: TaskView, model: string)
     JOIN model m ON m.id = c.model_id AND m.name = ${model}
     LEFT JOIN upload u ON u.id = r.upload_id
     WHERE r.task_id = ${task.id} AND r.metric_id = ${metric.id} AND r.shots IS NOT DISTINCT FROM ${shots}::int
+      AND r.filter = ${filter}
     ORDER BY c.tokens_seen NULLS LAST`;
 }

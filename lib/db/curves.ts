@@ -3,16 +3,19 @@ import { getPrisma } from "./client";
 import { notFound } from "@/lib/api/app-error";
 import type { CurvePoint, CurvesQuery, CurvesResponse, ViewAxis } from "@/lib/schemas/curves";
 import { checkpointRows, finalRows, type PointRow } from "./curve-rows";
-import { pickDefaultMetric, pickDefaultShots } from "@/lib/charts/pick-defaults";
+import { pickDefaultFilter, pickDefaultMetric, pickDefaultShots } from "@/lib/charts/pick-defaults";
 import { chanceForMetric } from "@/lib/emergence/chance-for-metric";
 
 type TaskRow = { id: number; name: string; suite: string | null; chance: number | null; chance_source: string | null };
 type MetricRow = {
   id: number;
   name: string;
+  /** the task's own direction for this metric (lm-eval higher_is_better) when a file gave one, else the registry's */
   higher_is_better: boolean | null;
   lower_bound: number | null;
   upper_bound: number | null;
+  tm_chance: number | null;
+  tm_chance_source: string | null;
 };
 
 const NO_FAMILY = "(no family)";
@@ -28,12 +31,14 @@ export type TaskView = {
   task: TaskRow;
   metric: MetricRow;
   shots: number | null;
+  filter: string;
   options: CurvesResponse["options"];
 };
 
 /**
  * The task view a query names, with defaults filled in (metric: acc first;
- * shots: the fewest available). 404 for a task, metric or shots without results.
+ * shots: the fewest available; filter: the unfiltered score, else lm-eval's
+ * strict extraction). 404 for a task, metric, shots or filter without results.
  */
 export async function resolveTaskView(query: CurvesQuery): Promise<TaskView> {
   const prisma = getPrisma();
@@ -42,8 +47,12 @@ export async function resolveTaskView(query: CurvesQuery): Promise<TaskView> {
   if (!task) throw notFound(`task "${query.task}"`);
 
   const metrics = await prisma.$queryRaw<MetricRow[]>`
-    SELECT DISTINCT me.id, me.name, me.higher_is_better, me.lower_bound, me.upper_bound
-    FROM metric me JOIN result r ON r.metric_id = me.id WHERE r.task_id = ${task.id} ORDER BY me.name`;
+    SELECT me.id, me.name, COALESCE(tm.higher_is_better, me.higher_is_better) AS higher_is_better,
+           me.lower_bound, me.upper_bound, tm.chance AS tm_chance, tm.chance_source AS tm_chance_source
+    FROM metric me
+    LEFT JOIN task_metric tm ON tm.task_id = ${task.id} AND tm.metric_id = me.id
+    WHERE me.id IN (SELECT DISTINCT metric_id FROM result WHERE task_id = ${task.id})
+    ORDER BY me.name`;
   const metricName = query.metric ?? pickDefaultMetric(metrics.map((m) => m.name));
   const metric = metrics.find((m) => m.name === metricName);
   if (!metric) throw notFound(`metric "${metricName}" for task "${task.name}"`);
@@ -55,15 +64,22 @@ export async function resolveTaskView(query: CurvesQuery): Promise<TaskView> {
   const shots = query.shots === undefined ? pickDefaultShots(shotOptions) : query.shots === "unknown" ? null : query.shots;
   if (!shotOptions.includes(shots)) throw notFound(`${shots ?? "unknown"}-shot results for "${task.name}" / ${metric.name}`);
 
+  const filterRows = await prisma.$queryRaw<{ filter: string }[]>`
+    SELECT DISTINCT filter FROM result
+    WHERE task_id = ${task.id} AND metric_id = ${metric.id} AND shots IS NOT DISTINCT FROM ${shots}::int ORDER BY filter`;
+  const filterOptions = filterRows.map((f) => f.filter);
+  const filter = query.filter ?? pickDefaultFilter(filterOptions) ?? "none";
+  if (!filterOptions.includes(filter)) throw notFound(`filter "${filter}" for "${task.name}" / ${metric.name}`);
+
   const checkpointModels = await prisma.$queryRaw<{ name: string }[]>`
     SELECT m.name FROM result r
     JOIN checkpoint c ON c.id = r.checkpoint_id AND c.tokens_seen IS NOT NULL
     JOIN model m ON m.id = c.model_id
-    WHERE r.task_id = ${task.id} AND r.metric_id = ${metric.id} AND r.shots IS NOT DISTINCT FROM ${shots}::int
+    WHERE r.task_id = ${task.id} AND r.metric_id = ${metric.id} AND r.shots IS NOT DISTINCT FROM ${shots}::int AND r.filter = ${filter}
     GROUP BY m.name HAVING count(*) >= 2 ORDER BY count(*) DESC, m.name`;
   return {
-    task, metric, shots,
-    options: { metrics: metrics.map((m) => m.name), shots: shotOptions, checkpointModels: checkpointModels.map((m) => m.name) },
+    task, metric, shots, filter,
+    options: { metrics: metrics.map((m) => m.name), shots: shotOptions, filters: filterOptions, checkpointModels: checkpointModels.map((m) => m.name) },
   };
 }
 
@@ -73,7 +89,7 @@ export async function resolveTaskView(query: CurvesQuery): Promise<TaskView> {
  */
 export async function getCurves(query: CurvesQuery): Promise<CurvesResponse> {
   const view = await resolveTaskView(query);
-  const { task, metric, shots, options } = view;
+  const { task, metric, shots, filter, options } = view;
   let model: string | null = null;
   if (query.x === "checkpoint") {
     model = query.model ?? options.checkpointModels[0] ?? null;
@@ -105,11 +121,14 @@ export async function getCurves(query: CurvesQuery): Promise<CurvesResponse> {
       lowerBound: metric.lower_bound, upperBound: metric.upper_bound,
     },
     shots,
+    filter,
     x: query.x,
     model,
-    chance: chanceForMetric(task.chance, {
-      higherIsBetter: metric.higher_is_better, lowerBound: metric.lower_bound, upperBound: metric.upper_bound,
-    }),
+    chance: chanceForMetric(
+      task.chance,
+      { higherIsBetter: metric.higher_is_better, lowerBound: metric.lower_bound, upperBound: metric.upper_bound },
+      { chance: metric.tm_chance, source: metric.tm_chance_source },
+    ),
     options,
     series: [...byFamily].map(([family, points]) => ({ family, points: points.sort((a, b) => a.x - b.x) })),
     unplaced,

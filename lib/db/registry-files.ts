@@ -13,7 +13,12 @@ export const REGISTRY_DIR = "data/registry";
 /** Reads the committed registry and any --models files (whose entries take precedence). */
 export async function loadRegistryFiles(modelsFiles: string[] = []): Promise<RegistryLookup> {
   const read = (name: string) => readFile(path.join(REGISTRY_DIR, name), "utf8");
-  const seed = loadRegistry({ models: await read("models.csv"), tasks: await read("tasks.csv"), metrics: await read("metrics.csv") });
+  const seed = loadRegistry({
+    models: await read("models.csv"),
+    tasks: await read("tasks.csv"),
+    metrics: await read("metrics.csv"),
+    taskMetrics: await read("task-metrics.csv"),
+  });
   const userEntries = [];
   for (const file of modelsFiles) userEntries.push(...parseModelsCsv(file, await readFile(file, "utf8")));
   return toRegistryLookup(extendRegistry(seed, userEntries), new Set(userEntries));

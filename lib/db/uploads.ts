@@ -71,8 +71,8 @@ async function restoreSuperseded(client: pg.PoolClient, uploadId: number, gone: 
 function viewsOf(keys: ResultKeys): CurveGroup[] {
   const views = new Map<string, CurveGroup>();
   keys.task.forEach((taskId, i) => {
-    const view = { taskId, metricId: keys.metric[i], shots: keys.shots[i] };
-    views.set(`${view.taskId}|${view.metricId}|${view.shots}`, view);
+    const view = { taskId, metricId: keys.metric[i], shots: keys.shots[i], filter: keys.filter[i] };
+    views.set(`${view.taskId}|${view.metricId}|${view.shots}|${view.filter}`, view);
   });
   return [...views.values()];
 }

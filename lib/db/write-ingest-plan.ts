@@ -1,4 +1,5 @@
 import "server-only";
+import { IngestError } from "@/lib/ingest/ingest-error";
 import type pg from "pg";
 import type { IngestPlan, ModelPlan } from "@/lib/ingest/plan-types";
 import type { CurveGroup } from "./refresh-analyses";
@@ -134,10 +135,50 @@ async function upsertTasksAndMetrics(client: pg.PoolClient, plan: IngestPlan) {
      ON CONFLICT (name) DO NOTHING`,
     [m.map((x) => x.name), m.map((x) => x.higherIsBetter), m.map((x) => x.lowerBound), m.map((x) => x.upperBound), m.map((x) => x.kind)],
   );
-  return {
-    taskIds: await idsByName(client, "task", t.map((x) => x.name)),
-    metricIds: await idsByName(client, "metric", m.map((x) => x.name)),
-  };
+  const taskIds = await idsByName(client, "task", t.map((x) => x.name));
+  const metricIds = await idsByName(client, "metric", m.map((x) => x.name));
+  await upsertTaskMetrics(client, plan, taskIds, metricIds);
+  return { taskIds, metricIds };
+}
+
+/**
+ * The file's direction for each task and metric, and the registry's chance level
+ * for the pair. A stored direction is kept; a file that contradicts it is refused
+ * by its key, since one task's metric cannot both rise and fall with improvement.
+ */
+async function upsertTaskMetrics(client: pg.PoolClient, plan: IngestPlan, taskIds: Map<string, number>, metricIds: Map<string, number>) {
+  const entries = plan.taskMetrics;
+  if (entries.length === 0) return;
+  const { rows: conflicts } = await client.query<{ i: number; stored: boolean; source: string | null }>(
+    `SELECT u.i, tm.higher_is_better AS stored, tm.direction_source AS source
+     FROM unnest($1::int[], $2::int[], $3::bool[]) WITH ORDINALITY AS u(task_id, metric_id, higher, i)
+     JOIN task_metric tm ON tm.task_id = u.task_id AND tm.metric_id = u.metric_id
+     WHERE u.higher IS NOT NULL AND tm.higher_is_better IS NOT NULL AND tm.higher_is_better <> u.higher`,
+    [entries.map((e) => taskIds.get(e.task)), entries.map((e) => metricIds.get(e.metric)), entries.map((e) => e.higherIsBetter)],
+  );
+  if (conflicts.length > 0) {
+    const c = conflicts[0];
+    const e = entries[c.i - 1];
+    throw new IngestError(
+      plan.fileName,
+      `says higher is ${e.higherIsBetter ? "" : "not "}better for ${e.task} / ${e.metric}, but ${c.source ?? "a stored entry"} says the opposite`,
+      { key: `higher_is_better.${e.task}.${e.metric}` },
+    );
+  }
+  await client.query(
+    `INSERT INTO task_metric AS tm (task_id, metric_id, higher_is_better, direction_source, chance, chance_source)
+     SELECT * FROM unnest($1::int[], $2::int[], $3::bool[], $4::text[], $5::float8[], $6::text[])
+     ON CONFLICT (task_id, metric_id) DO UPDATE SET
+       higher_is_better = COALESCE(tm.higher_is_better, EXCLUDED.higher_is_better),
+       direction_source = CASE WHEN tm.higher_is_better IS NULL THEN EXCLUDED.direction_source ELSE tm.direction_source END,
+       chance = CASE WHEN tm.chance_source IS NULL THEN EXCLUDED.chance ELSE tm.chance END,
+       chance_source = COALESCE(tm.chance_source, EXCLUDED.chance_source)`,
+    [
+      entries.map((e) => taskIds.get(e.task)), entries.map((e) => metricIds.get(e.metric)),
+      entries.map((e) => e.higherIsBetter), entries.map((e) => e.directionSource),
+      entries.map((e) => e.chance), entries.map((e) => e.chanceSource),
+    ],
+  );
 }
 
 /**
@@ -174,8 +215,8 @@ export async function writeIngestPlan(
       checkpoint.push(checkpointIds.get(`${modelIds.get(r.model[i])}\u0000${r.revision[i]}`)!);
       task.push(taskIds.get(r.task[i])!);
       metric.push(metricIds.get(r.metric[i])!);
-      const view = `${task[task.length - 1]}|${metric[metric.length - 1]}|${r.shots[i]}`;
-      if (!touched.has(view)) touched.set(view, { taskId: task[task.length - 1], metricId: metric[metric.length - 1], shots: r.shots[i] });
+      const view = `${task[task.length - 1]}|${metric[metric.length - 1]}|${r.shots[i]}|${r.filter[i]}`;
+      if (!touched.has(view)) touched.set(view, { taskId: task[task.length - 1], metricId: metric[metric.length - 1], shots: r.shots[i], filter: r.filter[i] });
     }
     const { rows } = await client.query<{ inserted: number; updated: number }>(
       `WITH written AS (

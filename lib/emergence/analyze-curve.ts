@@ -1,122 +1,99 @@
-import type { AnalysedPoint, FitSummary } from "@/lib/schemas/analysis";
-import { bootstrapIntervals } from "./bootstrap-intervals";
-import { bigbenchBreakthroughness, improvement, robustBreakthroughness, smoothReference } from "./breakthroughness";
+import type { AnalysedPoint } from "@/lib/schemas/analysis";
+import { breakthroughnessInterval } from "./bootstrap-intervals";
+import { bigbenchBreakthroughness, robustBreakthroughness, smoothReference } from "./breakthroughness";
 import { testAgainstChance } from "./chance-test";
+import { testEquivalence, type Equivalence } from "./equivalence-test";
 import { createFitDesign } from "./fit-design";
-import { fitForms, predict, type FormsResult } from "./fit-forms";
+import { fitForms, type FormsResult } from "./fit-forms";
 import { hashSeed } from "./hash-seed";
-import { normalUpperTail } from "./normal-tail";
 import { prepareCurve } from "./prepare-curve";
 import { median } from "./quantile";
 import { createRandom } from "./random";
-import { smoothNullTest } from "./smooth-null-test";
-import { smoothScoreCutoff } from "./smooth-score-cutoff";
-import type { CurveInput, PreparedResult } from "./types";
+import { testSlope, type SlopeTest } from "./slope-test";
+import { createTransitionDesign } from "./transition-design";
+import { shapeAt } from "./transition-fit";
+import { testTransition, type TransitionTest } from "./transition-test";
+import type { CurveInput, PreparedCurve, PreparedResult } from "./types";
+import { equivalenceMargin, VERDICT_RULES } from "./verdict-rules";
 
-/** Threshold intervals refit the winning form on at most this many draws (speed; see bootstrap-intervals.ts). */
-export const MAX_REFIT_DRAWS = 200;
 const FITTED_POINTS = 60;
 
+/** Everything about one curve that its verdict is decided from, in oriented units (improving is up). */
 export type CurveEvidence = {
   input: CurveInput;
   seed: number;
   prepared: PreparedResult;
   points: AnalysedPoint[];
-  breakthroughness: { bigbench: number | null; robust: number | null; interval: [number, number] | null; smoothCutoff: number | null };
-  fits: FitSummary[];
-  best: FormsResult["best"];
-  deltaAicc: number | null;
-  threshold: { x: number; interval: [number, number] | null } | null;
-  test: { statistic: number; pValue: number; draws: number } | null;
-  /** weighted linear slope per decade of x in metric units, and its two-sided p (χ²-inflated) */
-  slope: { estimate: number; pValue: number } | null;
-  /** BIG-bench I(y) on oriented values: > 0 improves with scale */
-  gain: number | null;
-  fitted: { x: number; y: number }[];
+  /** δ in metric units, null for metrics without a bounded range */
+  margin: number | null;
+  transition: TransitionTest | null;
+  slope: SlopeTest | null;
+  equivalence: { floor: Equivalence | null; level: Equivalence } | null;
+  breakthroughness: { bigbench: number | null; robust: number | null; interval: [number, number] | null };
+  forms: FormsResult | null;
 };
 
 /**
- * Everything about one curve that does not depend on the other curves:
- * per-point uncertainty and chance tests, breakthroughness, fits, bootstrap
- * intervals and the smooth-null p-value. The multiple-comparison adjustment and
- * the verdict need the whole batch and happen in analyzeCurves.
+ * Everything about one curve that does not depend on any other curve:
+ * per-point uncertainty and chance tests, the sharpness test (transition-test.ts),
+ * the slope t-test, equivalence to the floor and to a level, breakthroughness with
+ * its bootstrap interval, and the functional forms by AICc. Only suspect-zero looks
+ * at the other families of the same view (judge-view.ts).
  */
-export function analyzeCurve(input: CurveInput, options: { seed: number; bootstrap: number; alpha: number }): CurveEvidence {
+export function analyzeCurve(input: CurveInput, options: { seed: number; bootstrap: number }): CurveEvidence {
   const seed = hashSeed(input.id, options.seed);
   const prepared = prepareCurve(input);
   const dir = input.metric.higherIsBetter === false ? -1 : 1;
-  const labels = testAgainstChance(prepared.points, input.chance, dir, options.alpha);
+  const labels = testAgainstChance(prepared.points, input.chance, dir, VERDICT_RULES.alpha);
   const points = prepared.points.map((p, i) => ({ ...p, vsChance: labels[i] }));
-  const curve = prepared.curve;
+  const margin = equivalenceMargin(input.metric.lowerBound, input.metric.upperBound);
   const base: CurveEvidence = {
-    input,
-    seed,
-    prepared,
-    points,
-    breakthroughness: { bigbench: null, robust: null, interval: null, smoothCutoff: null },
-    fits: [],
-    best: null,
-    deltaAicc: null,
-    threshold: null,
-    test: null,
-    slope: null,
-    gain: null,
-    fitted: [],
+    input, seed, prepared, points, margin,
+    transition: null, slope: null, equivalence: null,
+    breakthroughness: { bigbench: null, robust: null, interval: null },
+    forms: null,
   };
+  const curve = prepared.curve;
   if (curve === null) return base;
 
-  const reference = smoothReference(curve.t);
-  const seTypical = median(curve.se);
-  const bigbench = bigbenchBreakthroughness(Float64Array.from(curve.u, (u) => dir * u));
-  const robust = robustBreakthroughness(curve.u, seTypical, reference);
-  const design = createFitDesign(curve.t, curve.w, curve.chance, curve.hi);
-  const forms = fitForms(curve, design);
-  const winner = forms.best === null ? null : forms.fits.find((f) => f.kind === forms.best) ?? null;
-  const intervals = bootstrapIntervals(
-    curve,
-    design,
-    winner,
-    { seTypical, reference, observed: robust },
-    { score: createRandom(hashSeed("score", seed)), refit: createRandom(hashSeed("refit", seed)) },
-    { score: options.bootstrap, refit: Math.min(options.bootstrap, MAX_REFIT_DRAWS) },
-  );
-  const smoothCutoff = smoothScoreCutoff(curve, design, { seTypical, reference }, createRandom(hashSeed("cutoff", seed)), options.bootstrap);
-  const test = smoothNullTest(curve, createRandom(hashSeed("null", seed)), options.bootstrap);
-
-  const line = forms.fits[0];
-  const n = curve.t.length;
-  const sw = curve.w.reduce((a, b) => a + b, 0);
-  const det = sw * design.linear.swgg[0] - design.linear.swg[0] ** 2;
-  const inflate = curve.sigmaEstimated ? 1 : Math.max(1, line.chi2 / (n - 2));
-  const slopeSe = Math.sqrt((sw / det) * inflate);
-  const slope = { estimate: dir * line.b, pValue: 2 * normalUpperTail(Math.abs(line.b) / slopeSe) };
-
-  const xs = points.map((p) => Math.log10(p.x));
-  const [tMin, tMax] = [Math.min(...xs), Math.max(...xs)];
-  const fitted =
-    winner === null
-      ? []
-      : Array.from({ length: FITTED_POINTS }, (_, i) => {
-          const t = tMin + ((tMax - tMin) * i) / (FITTED_POINTS - 1);
-          return { x: 10 ** t, y: dir * predict(winner, t) };
-        });
-  const threshold =
-    winner !== null && winner.t0 !== null
-      ? {
-          x: 10 ** winner.t0,
-          interval: intervals.threshold === null ? null : ([10 ** intervals.threshold[0], 10 ** intervals.threshold[1]] as [number, number]),
-        }
-      : null;
+  const transition = testTransition(createTransitionDesign(curve.t, VERDICT_RULES.maxAbruptWidth), curve.u, curve.se, {
+    lo: curve.lo,
+    hi: curve.hi,
+    rising: true,
+  });
+  const equivalence =
+    margin === null
+      ? null
+      : {
+          floor: curve.chance === null ? null : testEquivalence(curve.u, curve.se, { kind: "floor", value: curve.chance }, margin, VERDICT_RULES.alpha),
+          level: testEquivalence(curve.u, curve.se, { kind: "level" }, margin, VERDICT_RULES.alpha),
+        };
   return {
     ...base,
-    breakthroughness: { bigbench, robust, interval: intervals.robust, smoothCutoff },
-    fits: forms.summaries,
-    best: forms.best,
-    deltaAicc: forms.deltaAicc,
-    threshold,
-    test,
-    slope,
-    gain: improvement(curve.u),
-    fitted,
+    transition,
+    slope: testSlope(curve.t, curve.u, curve.se),
+    equivalence,
+    breakthroughness: scoreBreakthroughness(curve, seed, options.bootstrap),
+    forms: fitForms(curve, createFitDesign(curve.t, curve.w, curve.chance, curve.hi)),
   };
+}
+
+function scoreBreakthroughness(curve: PreparedCurve, seed: number, draws: number): CurveEvidence["breakthroughness"] {
+  const reference = smoothReference(curve.t);
+  const seTypical = median(curve.se);
+  const robust = robustBreakthroughness(curve.u, seTypical, reference);
+  return {
+    bigbench: bigbenchBreakthroughness(Float64Array.from(curve.u, (u) => curve.dir * u)),
+    robust,
+    interval: breakthroughnessInterval(curve, { seTypical, reference, observed: robust }, createRandom(hashSeed("score", seed)), draws),
+  };
+}
+
+/** The transition's best fit on a grid across the measured scales, in data units. */
+export function toFitted(curve: PreparedCurve, transition: TransitionTest): { x: number; y: number }[] {
+  const [tMin, tMax] = [curve.t[0], curve.t[curve.t.length - 1]];
+  return Array.from({ length: FITTED_POINTS }, (_, i) => {
+    const t = tMin + ((tMax - tMin) * i) / (FITTED_POINTS - 1);
+    return { x: 10 ** t, y: curve.dir * shapeAt(transition.best, t) };
+  });
 }

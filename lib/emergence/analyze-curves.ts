@@ -1,25 +1,26 @@
 import type { CurveAnalysis } from "@/lib/schemas/analysis";
-import { analyzeCurve } from "./analyze-curve";
-import { finalizeAnalyses, toEvidenceSummary } from "./finalize-analyses";
+import { analyzeCurve, type CurveEvidence } from "./analyze-curve";
+import { judgeView } from "./judge-view";
 import type { AnalyzeOptions, CurveInput } from "./types";
 
 export type { AnalyzeOptions, CurveInput } from "./types";
 
-export const ANALYSIS_DEFAULTS = { seed: 0, bootstrap: 1000, alpha: 0.05 };
+export const ANALYSIS_DEFAULTS = { seed: 0, bootstrap: 1000 };
 
 /**
- * Analyses curves for emergence (SCIENCE.md): per curve, uncertainty, chance
- * tests, breakthroughness, functional-form fits, parametric-bootstrap intervals
- * and a p-value against the smooth fit (analyzeCurve); then, across all curves
- * passed together, the multiple-comparison adjustment and the verdicts
- * (finalizeAnalyses). Pure and deterministic: each curve's random streams derive
- * from a hash of its id and options.seed, so results do not depend on input order.
+ * Analyses curves for emergence (SCIENCE.md, docs/verdicts.md): each curve's
+ * evidence on its own (analyzeCurve), then its verdict, with the families of the
+ * same task view side by side only for suspect-zero (judgeView). Pure and
+ * deterministic: each curve's random stream derives from a hash of its id and
+ * options.seed, so results depend neither on input order nor on other views.
  * Returns one analysis per input, in input order.
  */
 export function analyzeCurves(curves: CurveInput[], options: AnalyzeOptions = {}): CurveAnalysis[] {
   const settings = { ...ANALYSIS_DEFAULTS, ...options };
-  return finalizeAnalyses(
-    curves.map((curve) => toEvidenceSummary(analyzeCurve(curve, settings))),
-    settings.alpha,
-  );
+  const evidence = curves.map((curve) => analyzeCurve(curve, settings));
+  const views = new Map<string, CurveEvidence[]>();
+  for (const e of evidence) views.set(e.input.groupId, [...(views.get(e.input.groupId) ?? []), e]);
+  const judged = new Map<CurveEvidence, CurveAnalysis>();
+  for (const view of views.values()) judgeView(view).forEach((a, i) => judged.set(view[i], a));
+  return evidence.map((e) => judged.get(e) as CurveAnalysis);
 }

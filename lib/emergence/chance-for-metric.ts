@@ -1,12 +1,20 @@
+/** What the registry says about one metric of one task (task_metric), if anything. */
+export type TaskMetricChance = { chance: number | null; source: string | null } | null;
+
 /**
- * A task's chance level is the random-guess score of its accuracy-type metric
- * (data/registry/tasks.csv). It says nothing about perplexity, BLEU or a bias
- * score, so it applies only to higher-is-better metrics bounded to [0, 1].
+ * The chance level of a task under one metric. An entry for this task and metric
+ * (data/registry/task-metrics.csv) decides, including "none" (a source with no
+ * level). Otherwise the task's chance level (data/registry/tasks.csv, the random-guess
+ * score of its accuracy-type metric) applies to metrics that are proportions where
+ * higher is better (bounds [0, 1]); it says nothing about perplexity, BLEU or a bias
+ * score, nor about a metric whose direction is unknown.
  */
 export function chanceForMetric(
   taskChance: number | null,
   metric: { higherIsBetter: boolean | null; lowerBound: number | null; upperBound: number | null },
+  taskMetric: TaskMetricChance = null,
 ): number | null {
-  const accuracyLike = metric.higherIsBetter !== false && metric.lowerBound === 0 && metric.upperBound === 1;
+  if (taskMetric !== null && taskMetric.source !== null) return taskMetric.chance;
+  const accuracyLike = metric.higherIsBetter === true && metric.lowerBound === 0 && metric.upperBound === 1;
   return accuracyLike ? taskChance : null;
 }

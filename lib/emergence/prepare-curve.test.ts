@@ -4,16 +4,27 @@ import { prepareCurve } from "./prepare-curve";
 import { makeCurve, SCALES } from "./test-curves";
 
 describe("prepareCurve", () => {
-  it("averages points sharing a scale by inverse variance and counts the scale once", () => {
+  it("merges agreeing points sharing a scale by inverse variance and counts the scale once", () => {
     const curve = makeCurve("dup", (t) => 0.3 + 0.05 * (t - 7));
-    curve.points.push({ model: "dup-again", x: SCALES[0], value: 0.5, stderr: 0.02, n: null });
+    curve.points.push({ model: "dup-again", x: SCALES[0], value: 0.33, stderr: 0.02, n: null });
     const prepared = prepareCurve(curve);
     expect(prepared.scales).toBe(8);
     expect(prepared.points).toHaveLength(9);
-    // (0.3/0.01² + 0.5/0.02²) / (1/0.01² + 1/0.02²) = 0.34
-    expect(prepared.curve!.u[0]).toBeCloseTo(0.34, 12);
+    // (0.3/0.01² + 0.33/0.02²) / (1/0.01² + 1/0.02²) = 0.306; Q = 1.8, p = 0.18: they agree
+    expect(prepared.curve!.u[0]).toBeCloseTo(0.306, 12);
     expect(prepared.curve!.se[0]).toBeCloseTo(1 / Math.sqrt(1e4 + 2500), 12);
-    expect(prepared.notes).toContain("points sharing a scale were averaged into one");
+    expect(prepared.flags).not.toContain("tie-conflict");
+  });
+
+  it("widens the merged error of disagreeing points by the Birge ratio and says so", () => {
+    const curve = makeCurve("dup", (t) => 0.3 + 0.05 * (t - 7));
+    curve.points.push({ model: "dup-again", x: SCALES[0], value: 0.5, stderr: 0.02, n: null });
+    const prepared = prepareCurve(curve);
+    // Q = Σ w (v − v̄)² = 1e4·0.04² + 2500·0.16² = 80 on 1 dof
+    expect(prepared.curve!.u[0]).toBeCloseTo(0.34, 12);
+    expect(prepared.curve!.se[0]).toBeCloseTo(Math.sqrt(80) / Math.sqrt(1e4 + 2500), 12);
+    expect(prepared.flags).toContain("tie-conflict");
+    expect(prepared.notes.some((n) => n.includes("dup-0 0.3, dup-again 0.5"))).toBe(true);
   });
 
   it("drops points without a finite value, and imputes the largest known se for the rest", () => {

@@ -1,94 +1,95 @@
-import type { AnalysedPoint } from "@/lib/schemas/analysis";
+import type { AnalysedPoint, Flag } from "@/lib/schemas/analysis";
 import { fmt } from "./format-number";
+import { mergeTies } from "./merge-ties";
 import { toPointUncertainty } from "./point-uncertainty";
 import type { CurveInput, PreparedResult } from "./types";
+import { VERDICT_RULES } from "./verdict-rules";
 
-/** Fewer distinct scales than this cannot separate a jump from a trend (SCIENCE.md §1). */
-export const MIN_SCALES = 5;
-/** Without any standard error, a common sigma is estimated from the residuals of the
- * linear fit (n − 2 degrees of freedom); below 8 scales that leaves ≤ 5 dof, too few. */
-export const MIN_SCALES_WITHOUT_SE = 8;
+type Uncertain = CurveInput["points"][number] & { se: number | null; source: AnalysedPoint["seSource"] };
+
+function groupByScale(points: Uncertain[]): Uncertain[][] {
+  const groups: Uncertain[][] = [];
+  for (const p of points) {
+    const last = groups[groups.length - 1];
+    if (last && last[0].x === p.x) last.push(p);
+    else groups.push([p]);
+  }
+  return groups;
+}
 
 /**
  * Turns a raw curve into the analysable form (see PreparedCurve): drops points
  * without a finite value or a positive scale, orients the metric, gives every
- * point a standard error (stderr > binomial > imputed > residual sigma), and
- * averages points that share a scale (inverse-variance weighted mean when all
- * have a se, plain mean otherwise) so each scale counts once in fits and scores.
+ * point a standard error (stderr > binomial for proportions > imputed > residual
+ * sigma), and merges results that share a scale into one point after checking
+ * that they agree (merge-ties.ts), so each scale counts once.
  */
 export function prepareCurve(input: CurveInput): PreparedResult {
   const notes: string[] = [];
+  const flags: Flag[] = [];
   const valid = input.points.filter((p) => Number.isFinite(p.value) && Number.isFinite(p.x) && p.x > 0);
   if (valid.length < input.points.length) {
     notes.push(`${input.points.length - valid.length} point(s) without a finite value or a positive scale were ignored`);
   }
   const dir: 1 | -1 = input.metric.higherIsBetter === false ? -1 : 1;
-  if (input.metric.higherIsBetter === null) notes.push("direction unknown: assumed higher is better");
+  if (input.metric.higherIsBetter === null) flags.push("direction-unknown");
 
-  const uncertain = valid.map((p) => ({ ...p, ...toPointUncertainty(p, input.metric) }));
-  const known = uncertain.filter((p) => p.se !== null).map((p) => p.se as number);
-  const sorted = [...uncertain].sort((a, b) => a.x - b.x || a.model.localeCompare(b.model));
-  const groups: (typeof sorted)[] = [];
-  for (const p of sorted) {
-    const last = groups[groups.length - 1];
-    if (last && last[0].x === p.x) last.push(p);
-    else groups.push([p]);
-  }
+  const sorted = valid
+    .map((p): Uncertain => {
+      const u = toPointUncertainty(p, input.metric);
+      return { ...p, se: u.se, source: u.source };
+    })
+    .sort((a, b) => a.x - b.x || a.model.localeCompare(b.model));
+  const groups = groupByScale(sorted);
+  const merged = groups.map((g) => mergeTies(g, VERDICT_RULES.alpha));
+  merged.forEach((m, i) => {
+    if (m.conflict) {
+      const values = m.conflict.values.map((v, k) => `${m.conflict!.models[k]} ${fmt(v)}`).join(", ");
+      notes.push(`results at x = ${fmt(groups[i][0].x)} disagree beyond their errors (${values}; Cochran's Q p = ${fmt(m.conflict.pValue)}): their error was widened to cover the disagreement`);
+    }
+    if (m.unchecked) notes.push(`results at x = ${fmt(groups[i][0].x)} were averaged without errors to check that they agree`);
+  });
+  if (merged.some((m) => m.conflict)) flags.push("tie-conflict");
   const scales = groups.length;
-  if (groups.some((g) => g.length > 1)) notes.push("points sharing a scale were averaged into one");
 
-  const points: AnalysedPoint[] = sorted.map((p) => ({
-    model: p.model,
-    x: p.x,
-    value: p.value,
-    se: p.se,
-    seSource: p.source,
-    vsChance: "unknown",
-  }));
+  const points: AnalysedPoint[] = sorted.map((p) => ({ model: p.model, x: p.x, value: p.value, se: p.se, seSource: p.source, vsChance: "unknown" }));
   const lo = dir === 1 ? input.metric.lowerBound : input.metric.upperBound === null ? null : -input.metric.upperBound;
   const hi = dir === 1 ? input.metric.upperBound : input.metric.lowerBound === null ? null : -input.metric.lowerBound;
   const chance = input.chance === null ? null : dir * input.chance;
+  const result = { points, scales, notes, flags };
 
-  if (scales < MIN_SCALES) {
-    return { points, scales, notes, curve: null, insufficient: `insufficient: ${scales} distinct scale(s), need at least ${MIN_SCALES}` };
+  if (scales < VERDICT_RULES.minScales) {
+    return { ...result, curve: null, insufficient: `${scales} distinct scale(s), need at least ${VERDICT_RULES.minScales}` };
   }
   const t = Float64Array.from(groups, (g) => Math.log10(g[0].x));
-  const u = Float64Array.from(groups, (g) => {
-    const allKnown = g.every((p) => p.se !== null);
-    const weights = g.map((p) => (allKnown ? 1 / (p.se as number) ** 2 : 1));
-    const total = weights.reduce((a, b) => a + b, 0);
-    return (dir * g.reduce((sum, p, i) => sum + weights[i] * p.value, 0)) / total;
-  });
-  const groupSe = groups.map((g) =>
-    g.every((p) => p.se !== null) ? 1 / Math.sqrt(g.reduce((s, p) => s + 1 / (p.se as number) ** 2, 0)) : null,
-  );
+  const u = Float64Array.from(merged, (m) => dir * m.value);
+  const known = sorted.filter((p) => p.se !== null).map((p) => p.se as number);
 
   let sigmaEstimated = false;
   let se: Float64Array;
   if (known.length === 0) {
-    if (scales < MIN_SCALES_WITHOUT_SE) {
+    if (scales < VERDICT_RULES.minScalesWithoutSe) {
       return {
-        points,
-        scales,
-        notes,
+        ...result,
         curve: null,
-        insufficient: `insufficient: no standard errors, and too few points to estimate noise (${scales} scales; need ${MIN_SCALES_WITHOUT_SE} to estimate it from residuals)`,
+        insufficient: `no standard errors, and too few points to estimate noise (${scales} scales; need ${VERDICT_RULES.minScalesWithoutSe} to estimate it from residuals)`,
       };
     }
     const sigma = residualSigma(t, u, lo, hi);
     sigmaEstimated = true;
+    flags.push("errors-estimated");
     se = new Float64Array(scales).fill(sigma);
     for (const p of points) Object.assign(p, { se: sigma, seSource: "residual" });
     notes.push(`no standard errors: a common sigma = ${fmt(sigma)} was estimated from the residuals of the linear fit (${scales - 2} dof)`);
   } else {
     const imputed = Math.max(...known);
-    se = Float64Array.from(groupSe, (s) => s ?? imputed);
+    se = Float64Array.from(merged, (m) => m.se ?? imputed);
     const missing = points.filter((p) => p.se === null);
     for (const p of missing) Object.assign(p, { se: imputed, seSource: "imputed" });
     if (missing.length > 0) notes.push(`${missing.length} point(s) without a standard error were given the largest known one (${fmt(imputed)}), a conservative choice`);
   }
   const w = Float64Array.from(se, (s) => 1 / (s * s));
-  return { points, scales, notes, insufficient: null, curve: { t, u, se, w, dir, chance, lo, hi, sigmaEstimated } };
+  return { ...result, insufficient: null, curve: { t, u, se, w, dir, chance, lo, hi, sigmaEstimated } };
 }
 
 /** sqrt(RSS / (n − 2)) of the ordinary least-squares line, floored at 1e-3 of the metric's

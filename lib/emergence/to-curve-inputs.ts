@@ -7,7 +7,13 @@ export type CurvePointRow = {
   task: string;
   metric: string;
   shots: number | null;
+  filter: string;
+  /** the task's chance level (accuracy-type metrics) */
   chance: number | null;
+  /** the task-metric registry's chance level and its source (null source: no entry) */
+  taskMetricChance: number | null;
+  taskMetricChanceSource: string | null;
+  /** the direction as the file said it for this task (lm-eval higher_is_better), else the metric registry's */
   higherIsBetter: boolean | null;
   lowerBound: number | null;
   upperBound: number | null;
@@ -25,8 +31,8 @@ export type CurvePointRow = {
 export const AXES: ScaleAxis[] = ["params", "tokens", "flops"];
 
 /** The id of a task view (all families), and of one family's curve on it. */
-export function toGroupId(task: string, metric: string, shots: number | null, axis: ScaleAxis): string {
-  return `${task}|${metric}|${shots ?? "unknown"}|${axis}`;
+export function toGroupId(task: string, metric: string, shots: number | null, filter: string, axis: ScaleAxis): string {
+  return `${task}|${metric}|${shots ?? "unknown"}|${filter}|${axis}`;
 }
 
 function scaleOn(row: CurvePointRow, axis: ScaleAxis): number | null {
@@ -34,8 +40,10 @@ function scaleOn(row: CurvePointRow, axis: ScaleAxis): number | null {
 }
 
 /**
- * Groups stored results into one curve per family, task view and scale axis.
- * A model without a value on an axis is left off that axis's curve, never placed.
+ * Groups stored results into one curve per family, task view (task × metric ×
+ * shots × filter) and scale axis. Results of different filters are different
+ * measurements and never share a curve. A model without a value on an axis is
+ * left off that axis's curve, never placed.
  */
 export function toCurveInputs(rows: CurvePointRow[]): CurveInput[] {
   const curves = new Map<string, CurveInput>();
@@ -43,7 +51,7 @@ export function toCurveInputs(rows: CurvePointRow[]): CurveInput[] {
     for (const axis of AXES) {
       const x = scaleOn(row, axis);
       if (x === null) continue;
-      const groupId = toGroupId(row.task, row.metric, row.shots, axis);
+      const groupId = toGroupId(row.task, row.metric, row.shots, row.filter, axis);
       const id = `${groupId}|${row.family}`;
       let curve = curves.get(id);
       if (!curve) {
@@ -51,7 +59,7 @@ export function toCurveInputs(rows: CurvePointRow[]): CurveInput[] {
           id,
           family: row.family,
           groupId,
-          chance: chanceForMetric(row.chance, row),
+          chance: chanceForMetric(row.chance, row, { chance: row.taskMetricChance, source: row.taskMetricChanceSource }),
           metric: {
             higherIsBetter: row.higherIsBetter,
             lowerBound: row.lowerBound,

@@ -1,105 +1,101 @@
-import type { AnalysedPoint, Verdict } from "@/lib/schemas/analysis";
-import type { EvidenceSummary } from "./finalize-analyses";
+import type { Flag, Verdict } from "@/lib/schemas/analysis";
+import type { CurveEvidence } from "./analyze-curve";
+import { describeEvidence, endpoints, orientedImprovement } from "./describe-evidence";
 import { fmt } from "./format-number";
+import { normalQuantile } from "./normal-quantile";
+import { VERDICT_RULES } from "./verdict-rules";
+import { whatWouldDecide } from "./what-would-decide";
 
-export type VerdictInput = EvidenceSummary & {
-  pAdjusted: number | null;
-  /** the slope's p after Benjamini–Hochberg across the batch */
-  slopeAdjusted: number | null;
-  suspectZero: string | null;
-  alpha: number;
-};
+export type Judgement = { verdict: Verdict; reasons: string[]; flags: Flag[]; decide: string | null };
+
+const ALPHA = VERDICT_RULES.alpha;
+const W = VERDICT_RULES.maxAbruptWidth;
 
 /**
- * The verdict and its reasons, the deciding reason first. Rules in order:
- * 1. suspect-zero: all values exactly 0 while another family on the same task view
- *    is clearly above chance at a scale this family also reaches (found in analyzeCurves);
- *    checked first because it flags the data, whatever the number of scales;
- * 2. insufficient: < 5 scales, or no standard errors and < 8 scales;
- * 3. declining: the weighted linear slope in log-x is negative with two-sided p,
- *    Benjamini–Hochberg-adjusted across the batch, < α (se inflated by sqrt(χ²/(n − 2))
- *    when the line fits worse than the errors say) and I(y) < 0 (the best point precedes the worst);
- * 4. flat-at-chance: chance and se known, and no point clearly above chance;
- * 5. abrupt when all agree: (a) Benjamini–Hochberg-adjusted p < α; (b) the robust
- *    breakthroughness's 95% interval lies above the smooth cutoff, the 95th percentile
- *    of the score under the smooth null (see smooth-score-cutoff.ts); (c) the smallest scale is not above chance and the largest is.
- *    With chance unknown (perplexity, BLEU, bias scores) (c) cannot be checked, so the curve is never called abrupt:
- *    the issue's rule is that the score's interval and the chance test must agree;
- * 6. smooth otherwise, led by the first criterion of 5 that failed.
+ * Whether the fitted rise across the measured range is real and material: larger than
+ * its noise (one-sided at α, the first and last fitted levels each carrying its point's
+ * error and the between-model scatter) and, for a bounded metric, at least δ.
  */
-export function decideVerdict(e: VerdictInput): { verdict: Verdict; reasons: string[] } {
+function riseHolds(e: CurveEvidence): { holds: boolean; rise: number; why: string } {
+  const curve = e.prepared.curve;
+  const tr = e.transition;
+  if (curve === null || tr === null) return { holds: false, rise: 0, why: "no fit" };
+  const [start, end] = endpoints(e);
+  const rise = end - start;
+  const n = curve.se.length;
+  const noise = Math.sqrt(curve.se[0] ** 2 + curve.se[n - 1] ** 2 + 2 * tr.tau2);
+  if (rise <= normalQuantile(1 - ALPHA) * noise) return { holds: false, rise, why: `the fitted rise ${fmt(rise)} is within its noise (±${fmt(noise)})` };
+  if (e.margin !== null && rise < e.margin) return { holds: false, rise, why: `the fitted rise ${fmt(rise)} is smaller than the margin δ = ${fmt(e.margin)}` };
+  return { holds: true, rise, why: "" };
+}
+
+/**
+ * The verdict, the first rule that holds (docs/verdicts.md states each as a claim):
+ * 1. suspect-zero: every value exactly 0 while another family of the same view is
+ *    clearly above the floor at a size this one reaches (judge-view.ts);
+ * 2. cannot-tell: fewer than 5 sizes, no errors and fewer than 8, or no direction
+ *    (then only "flat" can still be shown);
+ * 3. declining: the slope t-test (n − 2 dof) is significantly negative and the best point precedes the worst;
+ * 4. near-floor: every point within ±δ of chance (equivalence test);
+ * 5. flat: every point within ±δ of the curve's own level;
+ * 6. abrupt: the sharpness test rejects every curve with a 10–90 % rise of W decades or
+ *    more, and the rise is real and at least δ;
+ * 7. smooth: the slope is significantly positive, the test rejects every rise narrower
+ *    than W, and the rise is real and at least δ;
+ * 8. cannot-tell otherwise, saying what measurement would decide.
+ */
+/** "the score improves from 0.25 to 0.8", in metric units along the transition fit. */
+function change(e: CurveEvidence): string {
+  const dir = e.prepared.curve?.dir ?? 1;
+  const [start, end] = endpoints(e);
+  return `the score improves from ${fmt(dir * start)} to ${fmt(dir * end)}`;
+}
+
+export function decideVerdict(e: CurveEvidence, suspectZero: string | null): Judgement {
+  const flags: Flag[] = [...e.prepared.flags];
+  if (e.points.some((p) => p.vsChance === "below")) flags.push("below-chance");
   const notes = e.prepared.notes;
-  const chance = e.input.chance;
-  if (e.suspectZero !== null) return { verdict: "suspect-zero", reasons: [e.suspectZero, ...notes] };
-  if (e.prepared.insufficient !== null) return { verdict: "insufficient", reasons: [e.prepared.insufficient, ...notes] };
-
   const evidence = describeEvidence(e);
-  const slopeP = e.slopeAdjusted;
-  if (e.slope !== null && e.gain !== null && slopeP !== null && slopeP < e.alpha && e.gain < 0 && e.slope.estimate * dirOf(e) < 0) {
-    const reason = `declining: performance gets worse with scale (slope ${fmt(e.slope.estimate)} per decade of x, two-sided p = ${fmt(e.slope.pValue)}, BH-adjusted ${fmt(slopeP)} < ${e.alpha}; I(y) = ${fmt(e.gain * dirOf(e))})`;
-    return { verdict: "declining", reasons: [reason, ...evidence, ...notes] };
-  }
-  const tested = e.points.filter((p) => p.vsChance !== "unknown");
-  const above = e.points.filter((p) => p.vsChance === "above");
-  if (chance !== null && tested.length > 0 && above.length === 0) {
-    const top = bestPoint(e.points, dirOf(e));
-    const reason = `flat-at-chance: no point is clearly above chance ${fmt(chance)} (Holm-corrected one-sided z-tests at α = ${e.alpha}; best ${fmt(top.value)} ± ${fmt(top.se ?? Number.NaN)} at x = ${fmt(top.x)})`;
-    return { verdict: "flat-at-chance", reasons: [reason, ...evidence, ...notes] };
-  }
+  const done = (verdict: Verdict, reason: string, decide: string | null = null): Judgement => ({
+    verdict,
+    reasons: [`${verdict}: ${reason}`, ...evidence, ...notes],
+    flags,
+    decide,
+  });
+  if (suspectZero !== null) return done("suspect-zero", suspectZero);
+  if (e.prepared.curve === null) return done("cannot-tell", e.prepared.insufficient ?? "no curve", whatWouldDecide(e, false));
 
-  const failures: string[] = [];
-  const pAdj = e.pAdjusted;
-  if (pAdj === null || e.test === null) failures.push("no test against the smooth fit: no nonlinear form has a defined AICc at this n");
-  else if (pAdj >= e.alpha) failures.push(`Benjamini–Hochberg-adjusted p = ${fmt(pAdj)} ≥ ${e.alpha} (raw p = ${fmt(e.test.pValue)}, nonlinear AICc gain ${fmt(e.test.statistic)} over linear)`);
-  const { interval, smoothCutoff, robust } = e.breakthroughness;
-  if (interval === null || smoothCutoff === null) failures.push("no interval for the robust breakthroughness");
-  else if (interval[0] <= smoothCutoff) failures.push(`robust breakthroughness ${fmt(robust ?? Number.NaN)} [${fmt(interval[0])}, ${fmt(interval[1])}] does not clear the smooth cutoff ${fmt(smoothCutoff)} (95th percentile of the score for straight lines in log-x with these errors)`);
-  const sorted = [...e.points].sort((a, b) => a.x - b.x);
-  const smallest = sorted.filter((p) => p.x === sorted[0].x);
-  const largest = sorted.filter((p) => p.x === sorted[sorted.length - 1].x);
-  if (chance !== null) {
-    if (smallest.some((p) => p.vsChance === "above")) failures.push(`the smallest model is already above chance ${fmt(chance)} (${fmt(smallest[0].value)} at x = ${fmt(smallest[0].x)}): the ability is present before any threshold`);
-    else if (!largest.some((p) => p.vsChance === "above")) failures.push(`the largest model is not clearly above chance ${fmt(chance)}`);
-  } else {
-    failures.push("chance level unknown for this metric: abrupt needs small models at chance and larger ones clearly above it");
+  const eq = e.equivalence;
+  if (e.input.metric.higherIsBetter === null) {
+    if (eq?.level.passed) return done("flat", `every point is within ±${fmt(eq.level.margin)} of ${fmt(eq.level.value)} (equivalence tests at α = ${ALPHA})`);
+    return done("cannot-tell", "whether higher is better is unknown for this metric (neither the file nor the registry says), so no rise or decline can be judged", "the metric's direction: add it to data/registry/metrics.csv, or upload lm-eval files with higher_is_better");
   }
-  if (failures.length === 0) {
-    const chanceText = chanceSummary(sorted, chance as number);
-    const reason = `abrupt: BH-adjusted p = ${fmt(pAdj as number)} < ${e.alpha}, robust breakthroughness [${fmt((interval as [number, number])[0])}, ${fmt((interval as [number, number])[1])}] above the smooth cutoff ${fmt(smoothCutoff as number)}, ${chanceText}`;
-    return { verdict: "abrupt", reasons: [reason, ...evidence, ...notes] };
+  const dir = e.prepared.curve.dir;
+  const slope = e.slope;
+  if (slope !== null && slope.pValue < ALPHA && slope.estimate < 0 && orientedImprovement(e) < 0) {
+    return done("declining", `performance gets worse with scale (slope ${fmt(dir * slope.estimate)} per decade, t = ${fmt(slope.t)} with ${slope.dof} dof, two-sided p = ${fmt(slope.pValue)})`);
   }
-  const [first, ...rest] = failures;
-  const extra = chance === null ? ["chance level unknown: the per-point chance test could not be run"] : [];
-  if (e.slope !== null && (slopeP ?? 1) >= e.alpha) {
-    extra.push(`no significant trend with scale (slope ${fmt(e.slope.estimate)} per decade of x, BH-adjusted p = ${fmt(slopeP ?? 1)})`);
+  if (eq?.floor?.passed) {
+    return done("near-floor", `every point is within ±${fmt(eq.floor.margin)} of chance ${fmt(dir * eq.floor.value)} (equivalence tests at α = ${ALPHA}; the data show ±${fmt(eq.floor.shown)})`);
   }
-  return { verdict: "smooth", reasons: [`smooth: ${first}`, ...rest, ...extra, ...evidence, ...notes] };
-}
-
-function dirOf(e: EvidenceSummary): 1 | -1 {
-  return e.input.metric.higherIsBetter === false ? -1 : 1;
-}
-
-function bestPoint(points: AnalysedPoint[], dir: 1 | -1): AnalysedPoint {
-  return points.reduce((best, p) => (dir * p.value > dir * best.value ? p : best), points[0]);
-}
-
-function chanceSummary(sorted: AnalysedPoint[], chance: number): string {
-  const firstAbove = sorted.find((p) => p.vsChance === "above") as AnalysedPoint;
-  const lastAt = [...sorted].reverse().find((p) => p.x < firstAbove.x && p.vsChance !== "above");
-  const atText = lastAt ? `at chance ${fmt(chance)} up to x = ${fmt(lastAt.x)}` : `at chance ${fmt(chance)} at the smallest scale`;
-  return `${atText}, clearly above from x = ${fmt(firstAbove.x)}`;
-}
-
-function describeEvidence(e: EvidenceSummary): string[] {
-  const out: string[] = [];
-  if (e.best !== null) out.push(`best fit by AICc: ${e.best}${e.deltaAicc !== null && e.best !== "linear" ? ` (ΔAICc = ${fmt(e.deltaAicc)} over linear)` : ""}`);
-  if (e.threshold !== null) {
-    const i = e.threshold.interval;
-    out.push(`threshold x ≈ ${fmt(e.threshold.x)}${i ? ` [${fmt(i[0])}, ${fmt(i[1])}]` : ""}`);
+  if (eq?.level.passed) {
+    return done("flat", `every point is within ±${fmt(eq.level.margin)} of ${fmt(dir * eq.level.value)} (equivalence tests at α = ${ALPHA}; the data show ±${fmt(eq.level.shown)})`);
   }
-  const b = e.breakthroughness;
-  out.push(`BIG-bench breakthroughness ${b.bigbench === null ? "infinite (median step 0)" : fmt(b.bigbench)}; robust ${fmt(b.robust ?? Number.NaN)}${b.interval ? ` [${fmt(b.interval[0])}, ${fmt(b.interval[1])}]` : ""}`);
-  if (e.test !== null) out.push(`smooth-null test: p = ${fmt(e.test.pValue)} from ${e.test.draws} simulations (statistic: AICc gain of the best nonlinear form, ${fmt(e.test.statistic)})`);
-  return out;
+  const tr = e.transition!;
+  const rise = riseHolds(e);
+  const width = tr.width.upper === null ? "unbounded" : `at most ${fmt(tr.width.upper)}`;
+  if (tr.pAbrupt < ALPHA && rise.holds) {
+    const first = e.points[0];
+    if (e.input.chance !== null && first.vsChance === "above") flags.push("above-chance-before-jump");
+    const from = flags.includes("above-chance-before-jump") ? `from a plateau already above chance ${fmt(e.input.chance as number)} ` : "";
+    return done("abrupt", `${change(e)} ${from}within a transition narrower than ${W} decade (10–90 % width ${fmt(tr.width.estimate ?? Number.NaN)}, 95 % upper bound ${width}); every smoother curve is rejected (p = ${fmt(tr.pAbrupt)} < ${ALPHA})`);
+  }
+  const risesSignificantly = slope !== null && slope.pValue < ALPHA && slope.estimate > 0;
+  if (risesSignificantly && tr.pSmooth < ALPHA && rise.holds) {
+    return done("smooth", `${change(e)} over a transition of ${W} decade or more (10–90 % width at least ${fmt(tr.width.lower)}); every rise narrower than ${W} decade is rejected (p = ${fmt(tr.pSmooth)} < ${ALPHA})`);
+  }
+  const why = !rise.holds
+    ? `${rise.why}, and the curve is not shown to stay within ±${e.margin === null ? "a margin" : fmt(e.margin)} of a level`
+    : `${change(e)}: that fits both a transition narrower than ${W} decade and a wider one (p(sharper) = ${fmt(tr.pAbrupt)}, p(wider) = ${fmt(tr.pSmooth)}${risesSignificantly ? "" : `, slope p = ${fmt(slope?.pValue ?? 1)}`})`;
+  return done("cannot-tell", why, whatWouldDecide(e, rise.holds));
 }

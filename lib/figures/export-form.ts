@@ -22,6 +22,7 @@ export function toExportView(query: CurvesQuery, families: string[] | undefined,
   const raw: Record<string, string> = { x: query.x, preset: form.preset, dpi: form.dpi };
   if (query.metric) raw.metric = query.metric;
   if (query.shots !== undefined) raw.shots = String(query.shots);
+  if (query.filter) raw.filter = query.filter;
   if (query.model) raw.model = query.model;
   if (families && families.length > 0) raw.families = families.join(",");
   if (form.preset === "custom" && form.width.trim()) raw.width = form.width.trim();

@@ -10,6 +10,7 @@ export function toFigureSearch(v: FigureView): string {
   const params = new URLSearchParams();
   if (v.metric) params.set("metric", v.metric);
   if (v.shots !== undefined) params.set("shots", String(v.shots));
+  if (v.filter) params.set("filter", v.filter);
   params.set("x", v.x);
   if (v.x === "checkpoint" && v.model) params.set("model", v.model);
   if (v.families && v.families.length > 0) params.set("families", v.families.join(","));

@@ -15,7 +15,7 @@ export function toCaption(chart: ReadyChart, curves: CurvesResponse): string {
     parts.push(`Dashed line: chance (${chart.chance.y}${curves.task.chanceSource ? `; ${curves.task.chanceSource}` : ""}).`);
   }
   if (chart.series.some((s) => s.fit.length > 0)) parts.push("Solid lines: each family's best fit by AICc.");
-  if (chart.series.some((s) => s.threshold)) parts.push("Dotted vertical line and band: threshold scale and its 95% bootstrap interval.");
+  if (chart.series.some((s) => s.threshold)) parts.push("Dotted vertical line and band: the transition's midpoint and its 95% profile interval.");
   parts.push("Filled markers: clearly above chance (one-sided z-test, Holm-corrected); hollow: not.");
   const verdicts = chart.series.filter((s) => s.verdict !== null).map((s) => `${s.name} ${VERDICT_STYLE[s.verdict!].label}`);
   if (verdicts.length > 0) parts.push(`Verdicts (Emergence Atlas, Benjamini–Hochberg across all curves): ${verdicts.join("; ")}.`);

@@ -62,6 +62,7 @@ export function parseCsvLong(fileName: string, text: string): ParsedFile {
     format: "csv-long",
     results: collector.results,
     modelFacts: [],
+    directions: [],
     missingValues: collector.missingValues,
   });
 }

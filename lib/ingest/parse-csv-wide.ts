@@ -95,6 +95,7 @@ export function parseCsvWide(fileName: string, text: string): ParsedFile {
     format: "csv-wide",
     results: collector.results,
     modelFacts,
+    directions: [],
     missingValues: collector.missingValues,
   });
 }

@@ -60,6 +60,7 @@ export function parseLmEvalV03(fileName: string, text: string): ParsedFile {
     format: "lm-eval-v0.3",
     results: collector.results,
     modelFacts: [],
+    directions: [],
     missingValues: collector.missingValues,
   });
 }

@@ -73,4 +73,18 @@ describe("parseLmEvalV04", () => {
     const conflict = { ...base, groups: { g: { "acc,none": 0.4 } } };
     expect(() => parseLmEvalV04("g.json", JSON.stringify(conflict))).toThrow(/g\.json: duplicate result .*groups\.g\.acc,none/);
   });
+
+  it("reads metric directions from higher_is_better in a real lm-eval 0.4.9 file", () => {
+    const real = "results_2026-01-21T03-44-18.458309.json";
+    const parsedReal = parseLmEvalV04(real, readFileSync(path.join(import.meta.dirname, "__fixtures__", "every-eval-ever", real), "utf8"));
+    expect(parsedReal.directions).toEqual([
+      { task: "math_perturbed_full", metric: "exact_match", higherIsBetter: true, source: { key: "higher_is_better.math_perturbed_full.exact_match" } },
+      { task: "math_rephrased_full", metric: "exact_match", higherIsBetter: true, source: { key: "higher_is_better.math_rephrased_full.exact_match" } },
+    ]);
+  });
+
+  it("refuses a direction that is not true or false, naming its key", () => {
+    const bad = JSON.stringify({ ...JSON.parse(text.replaceAll("NaN", "null")), higher_is_better: { arc_easy: { acc: "yes" } } });
+    expect(() => parseLmEvalV04("bad.json", bad)).toThrow(/expected true or false, found string "yes" \(at higher_is_better\.arc_easy\.acc\)/);
+  });
 });

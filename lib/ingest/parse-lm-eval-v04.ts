@@ -3,7 +3,7 @@ import { IngestError } from "./ingest-error";
 import { toParsedFile } from "./validate-parsed-file";
 import { describe, toJsonNumber, toStderr } from "./json-number";
 import { parseModelArgs, toRevision } from "./model-args";
-import { isJsonObject, parseJsonLenient, type JsonObject } from "./parse-json-lenient";
+import { isJsonObject, parseJsonLenient, type JsonObject, type JsonValue } from "./parse-json-lenient";
 import { HARNESS_BACKENDS, readShots } from "./parse-lm-eval-v03";
 import { ResultCollector } from "./result-collector";
 
@@ -42,6 +42,7 @@ export function parseLmEvalV04(fileName: string, text: string): ParsedFile {
     format: "lm-eval-v0.4",
     results: collector.results,
     modelFacts: readModelFacts(fileName, identity.model, config),
+    directions: readDirections(fileName, doc.higher_is_better, collector.results),
     missingValues: collector.missingValues,
   });
 }
@@ -108,6 +109,26 @@ function shotsFor(fileName: string, task: string, nShot: JsonObject, groups: Jso
   );
   const [only] = [...shots];
   return shots.size === 1 ? only : null;
+}
+
+/**
+ * `higher_is_better`: task → metric (without its filter) → boolean. Kept for the
+ * metrics the file has results for; anything but a boolean is refused by its key.
+ */
+function readDirections(fileName: string, raw: JsonValue | undefined, results: ParsedFile["results"]): ParsedFile["directions"] {
+  if (raw === undefined || raw === null) return [];
+  if (!isJsonObject(raw)) throw new IngestError(fileName, "expected an object of tasks", { key: "higher_is_better" });
+  const scored = new Set(results.map((r) => `${r.task}\u0000${r.metric}`));
+  const out: ParsedFile["directions"] = [];
+  for (const [task, metrics] of Object.entries(raw)) {
+    if (!isJsonObject(metrics)) throw new IngestError(fileName, "expected an object of metrics", { key: `higher_is_better.${task}` });
+    for (const [metric, value] of Object.entries(metrics)) {
+      const key = `higher_is_better.${task}.${metric}`;
+      if (typeof value !== "boolean") throw new IngestError(fileName, `expected true or false, found ${describe(value)}`, { key });
+      if (scored.has(`${task}\u0000${metric}`)) out.push({ task, metric, higherIsBetter: value, source: { key } });
+    }
+  }
+  return out;
 }
 
 /** n = `n-samples[task].effective` (items actually scored, after --limit). */

@@ -24,7 +24,7 @@ function result(over: Partial<ParsedResult> = {}): ParsedResult {
 }
 
 function file(results: ParsedResult[], modelFacts: ParsedFile["modelFacts"] = []): ParsedFile {
-  return { format: "lm-eval-v0.3", results, modelFacts, missingValues: 0 } as ParsedFile;
+  return { format: "lm-eval-v0.3", results, modelFacts, directions: [], missingValues: 0 };
 }
 
 describe("planIngest", () => {
@@ -74,5 +74,26 @@ describe("planIngest", () => {
   it("keeps different shots and filters apart", () => {
     const plan = planIngest("f.json", file([result(), result({ shots: 5 }), result({ filter: "strict-match" })]), registry);
     expect(plan.rows.value).toHaveLength(3);
+  });
+
+  it("plans the file's direction per task and metric, and the registry's chance level for the pair", () => {
+    const withChance: RegistryLookup = { ...registry, taskMetric: (t, m) => (t === "arc_easy" && m === "acc" ? { chance: 0.25, chanceSource: "4 options" } : null) };
+    const parsed = { ...file([result(), result({ metric: "f1" })]), directions: [{ task: "arc_easy", metric: "f1", higherIsBetter: true, source: { key: "higher_is_better.arc_easy.f1" } }] };
+    const plan = planIngest("r.json", parsed, withChance);
+    expect(plan.taskMetrics).toEqual([
+      { task: "arc_easy", metric: "f1", higherIsBetter: true, directionSource: "r.json: higher_is_better.arc_easy.f1", chance: null, chanceSource: null },
+      { task: "arc_easy", metric: "acc", higherIsBetter: null, directionSource: null, chance: 0.25, chanceSource: "4 options" },
+    ]);
+  });
+
+  it("refuses a file that says both that higher is and is not better for one metric", () => {
+    const both = {
+      ...file([result()]),
+      directions: [
+        { task: "arc_easy", metric: "acc", higherIsBetter: true, source: { key: "higher_is_better.arc_easy.acc" } },
+        { task: "arc_easy", metric: "acc", higherIsBetter: false, source: { key: "groups.higher_is_better.arc_easy.acc" } },
+      ],
+    };
+    expect(() => planIngest("r.json", both, registry)).toThrow(/both that higher is and is not better for arc_easy \/ acc/);
   });
 });

@@ -1,6 +1,6 @@
 import type { ModelFact, ParsedFile, ParsedResult } from "@/lib/schemas/parsed-file";
 import { IngestError } from "./ingest-error";
-import type { CheckpointPlan, IngestPlan, ModelPlan, RegistryLookup, RegistryMetric, RegistryTask, ResultColumns } from "./plan-types";
+import type { CheckpointPlan, IngestPlan, ModelPlan, RegistryLookup, RegistryMetric, RegistryTask, ResultColumns, TaskMetricPlan } from "./plan-types";
 import { toCheckpoint } from "@/lib/registry/to-checkpoint";
 
 function emptyColumns(): ResultColumns {
@@ -40,6 +40,32 @@ function checkBounds(fileName: string, r: ParsedResult, metric: RegistryMetric) 
 function where(r: ParsedResult): string {
   if (r.source.line !== undefined) return `line ${r.source.line}`;
   return r.source.key ?? "an earlier entry";
+}
+
+/**
+ * The file's direction per task and metric (lm-eval v0.4 `higher_is_better`), the
+ * same pair stated twice differently refused by its key, joined with the registry's
+ * chance level for the pair when it lists one.
+ */
+function planTaskMetrics(fileName: string, parsed: ParsedFile, registry: RegistryLookup): TaskMetricPlan[] {
+  const plans = new Map<string, TaskMetricPlan>();
+  for (const d of parsed.directions) {
+    const key = `${d.task}\u0000${d.metric}`;
+    const earlier = plans.get(key);
+    if (earlier && earlier.higherIsBetter !== d.higherIsBetter) {
+      throw new IngestError(fileName, `says both that higher is and is not better for ${d.task} / ${d.metric}`, d.source);
+    }
+    plans.set(key, { task: d.task, metric: d.metric, higherIsBetter: d.higherIsBetter, directionSource: `${fileName}: ${d.source.key}`, chance: null, chanceSource: null });
+  }
+  const pairs = new Set(parsed.results.map((r) => `${r.task}\u0000${r.metric}`));
+  for (const pair of pairs) {
+    const [task, metric] = pair.split("\u0000");
+    const entry = registry.taskMetric?.(task, metric) ?? null;
+    if (entry === null) continue;
+    const plan = plans.get(pair) ?? { task, metric, higherIsBetter: null, directionSource: null, chance: null, chanceSource: null };
+    plans.set(pair, { ...plan, chance: entry.chance, chanceSource: entry.chanceSource });
+  }
+  return [...plans.values()];
 }
 
 /**
@@ -123,6 +149,7 @@ export function planIngest(fileName: string, parsed: ParsedFile, registry: Regis
 
   const modelList = [...models.values()];
   return {
+    taskMetrics: planTaskMetrics(fileName, parsed, registry),
     fileName,
     format: parsed.format,
     models: modelList,

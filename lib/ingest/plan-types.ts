@@ -30,6 +30,18 @@ export type RegistryMetric = {
   kind: "continuous" | "discrete" | null;
 };
 
+/** What the ingest writes about one metric of one task (task_metric): the file's direction, the registry's chance. */
+export type TaskMetricPlan = {
+  task: string;
+  metric: string;
+  higherIsBetter: boolean | null;
+  /** where the direction came from: "<file>: higher_is_better.<task>.<metric>" */
+  directionSource: string | null;
+  chance: number | null;
+  /** non-null when the registry has an entry for this task and metric (its chance, possibly none, then decides) */
+  chanceSource: string | null;
+};
+
 export type CheckpointPlan = {
   model: string;
   revision: string;
@@ -43,6 +55,8 @@ export interface RegistryLookup {
   resolveModel(name: string): ModelPlan | null;
   task(name: string): RegistryTask | null;
   metric(name: string): RegistryMetric | null;
+  /** the chance level of a task under one metric (data/registry/task-metrics.csv), when listed */
+  taskMetric?(task: string, metric: string): { chance: number | null; chanceSource: string } | null;
 }
 
 export type ModelPlan = RegistryModel & {
@@ -70,6 +84,7 @@ export type IngestPlan = {
   checkpoints: CheckpointPlan[];
   tasks: RegistryTask[];
   metrics: RegistryMetric[];
+  taskMetrics: TaskMetricPlan[];
   rows: ResultColumns;
   /** canonical names of models stored without any scale fact */
   unknownScaleModels: string[];

@@ -13,7 +13,8 @@ describe("invalidateResultViews", () => {
       tasks: queryKeys.tasks.list(),
       curves: queryKeys.curves.detail(view),
       analysis: queryKeys.analysis.detail(view),
-      overview: queryKeys.overview.list({ x: "params", limit: 50, offset: 0 }),
+      comparison: queryKeys.comparison.detail(view),
+      overview: queryKeys.overview.list({ x: "params", sort: "evidence", limit: 50, offset: 0 }),
       models: queryKeys.models.list(),
       preview: queryKeys.uploads.preview("batch-1", 0),
       detail: queryKeys.uploads.detail(7),
@@ -21,6 +22,6 @@ describe("invalidateResultViews", () => {
     for (const key of Object.values(keys)) client.setQueryData(key, { seeded: true });
     await invalidateResultViews(client);
     const stale = Object.fromEntries(Object.entries(keys).map(([name, key]) => [name, client.getQueryState(key)?.isInvalidated]));
-    expect(stale).toEqual({ list: true, tasks: true, curves: true, analysis: true, overview: true, models: true, preview: false, detail: false });
+    expect(stale).toEqual({ list: true, tasks: true, curves: true, analysis: true, comparison: true, overview: true, models: true, preview: false, detail: false });
   });
 });

@@ -3,8 +3,8 @@ import { queryKeys } from "./query-keys";
 
 /**
  * Marks stale every view that shows stored results, after an upload or a
- * deletion changed them: the upload history, tasks, curves, analyses, the
- * overview, and the model registry (a commit can save model mappings).
+ * deletion changed them: the upload history, tasks, curves, analyses, metric
+ * comparisons, the overview, and the model registry (a commit can save model mappings).
  */
 export async function invalidateResultViews(client: QueryClient): Promise<void> {
   const keys = [
@@ -12,6 +12,7 @@ export async function invalidateResultViews(client: QueryClient): Promise<void> 
     queryKeys.tasks.all,
     queryKeys.curves.all,
     queryKeys.analysis.all,
+    queryKeys.comparison.all,
     queryKeys.overview.all,
     queryKeys.models.all,
   ];

@@ -1,3 +1,4 @@
+import type { ComparisonQuery } from "@/lib/schemas/comparison";
 import type { CurvesQuery } from "@/lib/schemas/curves";
 import type { OverviewQuery } from "@/lib/schemas/overview";
 
@@ -7,11 +8,15 @@ export const queryKeys = {
   tasks: { all: ["tasks"] as const, list: () => ["tasks", "list"] as const },
   curves: {
     all: ["curves"] as const,
-    detail: (q: CurvesQuery) => ["curves", q.task, q.metric ?? null, q.shots ?? null, q.x, q.model ?? null] as const,
+    detail: (q: CurvesQuery) => ["curves", q.task, q.metric ?? null, q.shots ?? null, q.filter ?? null, q.x, q.model ?? null] as const,
   },
   analysis: {
     all: ["analysis"] as const,
-    detail: (q: CurvesQuery) => ["analysis", q.task, q.metric ?? null, q.shots ?? null, q.x, q.model ?? null] as const,
+    detail: (q: CurvesQuery) => ["analysis", q.task, q.metric ?? null, q.shots ?? null, q.filter ?? null, q.x, q.model ?? null] as const,
+  },
+  comparison: {
+    all: ["comparison"] as const,
+    detail: (q: ComparisonQuery) => ["comparison", q.task, q.shots ?? null, q.filter ?? null, q.x, q.metrics ?? null] as const,
   },
   overview: {
     all: ["overview"] as const,

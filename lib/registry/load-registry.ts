@@ -4,6 +4,7 @@ import { parseModelRows } from "./parse-model-rows";
 import {
   metricEntrySchema,
   taskEntrySchema,
+  taskMetricEntrySchema,
   type MetricEntry,
   type ModelEntry,
   type Registry,
@@ -14,6 +15,8 @@ export interface RegistryTexts {
   models: string;
   tasks: string;
   metrics: string;
+  /** data/registry/task-metrics.csv; absent: no task-metric entries */
+  taskMetrics?: string;
 }
 
 /** Pure: the three registry CSVs (data/registry/*.csv) as text in, typed entries out. */
@@ -41,6 +44,17 @@ export function loadRegistry(texts: RegistryTexts): Registry {
         note: cell("note"),
       }),
     ),
+    taskMetrics:
+      texts.taskMetrics === undefined
+        ? []
+        : parseTable("task-metrics.csv", texts.taskMetrics, (cell) =>
+            taskMetricEntrySchema.parse({
+              task: cell("task"),
+              metric: cell("metric"),
+              chance: optionalNumber(cell("chance")),
+              chanceSource: cell("chance_source"),
+            }),
+          ),
   };
 }
 

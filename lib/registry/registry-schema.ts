@@ -43,8 +43,19 @@ export const metricEntrySchema = z.object({
 });
 export type MetricEntry = z.infer<typeof metricEntrySchema>;
 
+/** The chance level of one task under one metric, where the task's own (accuracy-type) level is not the answer. */
+export const taskMetricEntrySchema = z.object({
+  task: z.string().min(1),
+  metric: z.string().min(1),
+  /** null: this metric has no chance level on this task */
+  chance: z.number().refine(Number.isFinite, "must be a finite number").nullable(),
+  chanceSource: z.string().min(1, "is required: say where the level (or its absence) comes from"),
+});
+export type TaskMetricEntry = z.infer<typeof taskMetricEntrySchema>;
+
 export interface Registry {
   models: ModelEntry[];
   tasks: TaskEntry[];
   metrics: MetricEntry[];
+  taskMetrics: TaskMetricEntry[];
 }

@@ -11,6 +11,7 @@ import { resolveModelName } from "./resolve-model";
 export function toRegistryLookup(registry: Registry, explicit: ReadonlySet<ModelEntry> = new Set()): RegistryLookup {
   const tasks = new Map(registry.tasks.map((t) => [t.task, t]));
   const metrics = new Map(registry.metrics.map((m) => [m.metric, m]));
+  const taskMetrics = new Map(registry.taskMetrics.map((e) => [`${e.task}\u0000${e.metric}`, e]));
   return {
     resolveModel(name: string): ModelPlan | null {
       const entry = resolveModelName(name, registry);
@@ -38,6 +39,10 @@ export function toRegistryLookup(registry: Registry, explicit: ReadonlySet<Model
       const m = metrics.get(name);
       if (!m) return null;
       return { name, higherIsBetter: m.higherIsBetter, lowerBound: m.lowerBound, upperBound: m.upperBound, kind: m.kind };
+    },
+    taskMetric(task, metric) {
+      const e = taskMetrics.get(`${task}\u0000${metric}`);
+      return e ? { chance: e.chance, chanceSource: e.chanceSource } : null;
     },
   };
 }

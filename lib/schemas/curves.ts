@@ -18,6 +18,8 @@ export const curvesQuerySchema = z.object({
   task: z.string().min(1, "is required").max(200),
   metric: z.string().min(1).max(200).optional(),
   shots: shotsParamSchema.optional(),
+  /** lm-eval filter ("none", "strict-match", ...): results of different filters are never mixed; default: see pickDefaultFilter */
+  filter: z.string().min(1).max(200).optional(),
   x: viewAxisSchema.default("params"),
   /** with x=checkpoint: whose checkpoints (default: the model with most of them) */
   model: z.string().min(1).max(200).optional(),
@@ -52,20 +54,24 @@ export const curvesResponseSchema = z.object({
   }),
   metric: z.object({
     name: z.string(),
+    /** as the file said it for this task (lm-eval higher_is_better), else the metric registry; null: unknown */
     higherIsBetter: z.boolean().nullable(),
     lowerBound: z.number().nullable(),
     upperBound: z.number().nullable(),
   }),
   shots: z.number().int().nullable(),
+  filter: z.string(),
   x: viewAxisSchema,
   /** with x=checkpoint, the model whose checkpoints are plotted */
   model: z.string().nullable(),
-  /** the task's chance level if it applies to this metric (accuracy-like), else null */
+  /** the chance level of this task under this metric (lib/emergence/chance-for-metric.ts), else null */
   chance: z.number().nullable(),
   /** what the selectors offer for this task */
   options: z.object({
     metrics: z.array(z.string()),
     shots: z.array(z.number().int().nullable()),
+    /** lm-eval filters with results for this metric and shots */
+    filters: z.array(z.string()),
     /** models with two or more checkpoints on this view, for the checkpoint axis */
     checkpointModels: z.array(z.string()),
   }),

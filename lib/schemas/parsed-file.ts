@@ -40,6 +40,15 @@ export const modelFactSchema = z.object({
 });
 export type ModelFact = z.infer<typeof modelFactSchema>;
 
+/** Whether higher is better for one metric of one task, as the file states it (lm-eval v0.4 `higher_is_better`). */
+export const parsedDirectionSchema = z.object({
+  task: z.string().min(1).max(200),
+  metric: z.string().min(1).max(200),
+  higherIsBetter: z.boolean(),
+  source: sourceLocationSchema,
+});
+export type ParsedDirection = z.infer<typeof parsedDirectionSchema>;
+
 export const fileFormatSchema = z.enum(["lm-eval-v0.3", "lm-eval-v0.4", "csv-long", "csv-wide"]);
 export type FileFormat = z.infer<typeof fileFormatSchema>;
 
@@ -47,6 +56,8 @@ export const parsedFileSchema = z.object({
   format: fileFormatSchema,
   results: z.array(parsedResultSchema),
   modelFacts: z.array(modelFactSchema),
+  /** metric directions the file states; only lm-eval v0.4 has them */
+  directions: z.array(parsedDirectionSchema).default([]),
   /** cells / metrics skipped because missing (empty CSV cell, sentinel -100, NaN) */
   missingValues: z.number().int().min(0),
 });

@@ -1,6 +1,7 @@
 import type { CurveAnalysis } from "@/lib/schemas/analysis";
 import type { CurvesResponse } from "@/lib/schemas/curves";
 import type { FigureInput } from "@/lib/figures/prepare-figure";
+import { makeAnalysis } from "@/lib/schemas/testing/analysis-fixture";
 
 const point = (model: string, x: number, value: number, stderr: number | null, uploadId = 1) => ({
   model, x, xEstimated: false, value, stderr, n: stderr === null ? 500 : null, uploadId, fileName: `file-${uploadId}.json`,
@@ -14,7 +15,8 @@ export function figureCurves(overrides: Partial<CurvesResponse> = {}): CurvesRes
     shots: 0,
     x: "params",
     chance: 0.25,
-    options: { metrics: ["acc"], shots: [0], checkpointModels: [] },
+    filter: "none",
+    options: { metrics: ["acc"], shots: [0], filters: ["none"], checkpointModels: [] },
     model: null,
     series: [
       { family: "Pythia", points: [point("pythia-70m", 7e7, 0.26, 0.01), point("pythia-1b", 1e9, 0.3, 0.012), point("pythia-12b", 1.2e10, 0.7, null)] },
@@ -26,18 +28,19 @@ export function figureCurves(overrides: Partial<CurvesResponse> = {}): CurvesRes
 }
 
 export function figureAnalyses(): CurveAnalysis[] {
-  return [{
-    family: "Pythia", verdict: "abrupt", reasons: [], scales: 3,
-    points: [
-      { model: "pythia-70m", x: 7e7, value: 0.26, se: 0.01, seSource: "stderr", vsChance: "at-chance" },
-      { model: "pythia-1b", x: 1e9, value: 0.3, se: 0.012, seSource: "stderr", vsChance: "above" },
-      { model: "pythia-12b", x: 1.2e10, value: 0.7, se: 0.02, seSource: "binomial", vsChance: "above" },
-    ],
-    breakthroughness: { bigbench: null, robust: null, interval: null, smoothCutoff: null },
-    fits: [], best: "logistic", deltaAicc: 3, threshold: { x: 3e9, interval: [1e9, 6e9] }, pValue: 0.01, pAdjusted: 0.02,
-    fitted: [{ x: 7e7, y: 0.25 }, { x: 1e9, y: 0.3 }, { x: 3e9, y: 0.48 }, { x: 1.2e10, y: 0.69 }],
-    seed: 1,
-  }];
+  return [
+    makeAnalysis({
+      family: "Pythia", reasons: [], scales: 3,
+      points: [
+        { model: "pythia-70m", x: 7e7, value: 0.26, se: 0.01, seSource: "stderr", vsChance: "at-chance" },
+        { model: "pythia-1b", x: 1e9, value: 0.3, se: 0.012, seSource: "stderr", vsChance: "above" },
+        { model: "pythia-12b", x: 1.2e10, value: 0.7, se: 0.02, seSource: "binomial", vsChance: "above" },
+      ],
+      breakthroughness: { bigbench: null, robust: null, interval: null },
+      deltaAicc: 3, threshold: { x: 3e9, interval: [1e9, 6e9], censored: null },
+      fitted: [{ x: 7e7, y: 0.25 }, { x: 1e9, y: 0.3 }, { x: 3e9, y: 0.48 }, { x: 1.2e10, y: 0.69 }],
+    }),
+  ];
 }
 
 export function figureInput(overrides: Partial<FigureInput> = {}): FigureInput {

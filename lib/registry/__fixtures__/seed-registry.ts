@@ -10,5 +10,6 @@ export function loadSeedRegistry(): Registry {
     models: readFileSync(path.join(dir, "models.csv"), "utf8"),
     tasks: readFileSync(path.join(dir, "tasks.csv"), "utf8"),
     metrics: readFileSync(path.join(dir, "metrics.csv"), "utf8"),
+    taskMetrics: readFileSync(path.join(dir, "task-metrics.csv"), "utf8"),
   });
 }
