@@ -21,6 +21,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/models">Models</Link>
             <Link href="/upload">Upload</Link>
             <Link href="/uploads">Uploads</Link>
+            <Link href="/verdicts">Verdicts</Link>
           </nav>
         </header>
         <main>

@@ -1,13 +1,9 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import type { Metadata } from "next";
-import { marked } from "marked";
+import { MarkdownDoc } from "@/components/markdown-doc";
 
 export const metadata: Metadata = { title: "Calibration of the verdicts · Emergence Atlas" };
 
-/** docs/calibration.md (written by `npm run calibrate`) as a page, linked from /verdicts. */
-export default async function CalibrationPage() {
-  const markdown = await readFile(path.join(process.cwd(), "docs", "calibration.md"), "utf8");
-  const html = await marked.parse(markdown.replace("(verdicts.md)", "(/verdicts)"));
-  return <article className="prose" dangerouslySetInnerHTML={{ __html: html }} />;
+/** docs/calibration.md, written by `npm run calibrate`: how often each verdict is wrong, by simulation. */
+export default function CalibrationPage() {
+  return <MarkdownDoc file="calibration.md" links={{ "verdicts.md": "/verdicts" }} />;
 }

@@ -73,7 +73,8 @@ export function decideVerdict(e: CurveEvidence, suspectZero: string | null): Jud
   const dir = e.prepared.curve.dir;
   const slope = e.slope;
   if (slope !== null && slope.pValue < ALPHA && slope.estimate < 0 && orientedImprovement(e) < 0) {
-    return done("declining", `performance gets worse with scale (slope ${fmt(dir * slope.estimate)} per decade, t = ${fmt(slope.t)} with ${slope.dof} dof, two-sided p = ${fmt(slope.pValue)})`);
+    const lower = dir === -1 ? "lower is better; " : "";
+    return done("declining", `performance gets worse with scale (${lower}slope ${fmt(dir * slope.estimate)} per decade, t = ${fmt(slope.t)} with ${slope.dof} dof, two-sided p = ${fmt(slope.pValue)})`);
   }
   if (eq?.floor?.passed) {
     return done("near-floor", `every point is within ±${fmt(eq.floor.margin)} of chance ${fmt(dir * eq.floor.value)} (equivalence tests at α = ${ALPHA}; the data show ±${fmt(eq.floor.shown)})`);

@@ -32,9 +32,9 @@ const HEADER = [
 /** Why a target can be missed, by shape: the reason a reviewer needs beside the number. */
 const WHY: Partial<Record<string, string>> = {
   "sigmoid-0.5":
-    "a rise 0.5 decades wide differs from one exactly W = 1 decade wide by about 0.1–0.15 × lift at the one or two sizes inside it (sizes are 0.43 decades apart); at lift 0.2 that is 0.02–0.03, under two standard errors, so the data often cannot rule out the boundary. The 12-size and se 0.01 rows show what closer sizes or more items buy.",
-  step: "a step is only as narrow as the gap between the two sizes around it; a small lift at a large error is within reach of a 1-decade sigmoid.",
-  "sigmoid-0.25": "as for the 0.5-decade sigmoid, with a larger difference from the boundary.",
+    "A rise 0.5 decades wide differs from one exactly W = 1 decade wide by about 0.1–0.15 × lift at the one or two sizes inside it (sizes are 0.43 decades apart); at lift 0.2 that is 0.02–0.03, under two standard errors, so the data often cannot rule out the boundary. The 12-size and se 0.01 rows show what closer sizes or more items buy.",
+  step: "A step is only as narrow as the gap between the two sizes around it; a small lift at a large error is within reach of a 1-decade sigmoid.",
+  "sigmoid-0.25": "As for the 0.5-decade sigmoid, with a larger difference from the boundary.",
 };
 
 /** docs/calibration.md: the targets, the table at the target setting, and the full grid. */
