@@ -112,6 +112,15 @@ describe("analyzeCurves: what it cannot tell, and says why", () => {
     expect(result.decide).toMatch(/^a model between 1\.00e\+9 and 1\.00e\+11/);
   });
 
+  it("does not analyse a family of more than 200 distinct sizes, and says so", () => {
+    const scales = Array.from({ length: 201 }, (_, i) => 10 ** (7 + (4 * i) / 200));
+    const huge = one(makeCurve("huge", (t) => 0.3 + 0.1 * (t - 7), { scales }));
+    expect(huge.verdict).toBe("cannot-tell");
+    expect(huge.reasons[0]).toBe("cannot-tell: 201 distinct scales, more than the 200 one family's analysis takes");
+    expect(huge.points).toHaveLength(201);
+    expect(huge.decide).toContain("at most 200 sizes");
+  });
+
   it("asks for smaller errors when a noisy curve neither rises nor is shown to stay near chance", () => {
     const noisy = makeCurve("noisy", (_, i) => 0.25 + 3 * wiggle[i], { se: 0.04 });
     const result = one(noisy);

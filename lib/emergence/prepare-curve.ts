@@ -61,6 +61,9 @@ export function prepareCurve(input: CurveInput): PreparedResult {
   if (scales < VERDICT_RULES.minScales) {
     return { ...result, curve: null, insufficient: `${scales} distinct scale(s), need at least ${VERDICT_RULES.minScales}` };
   }
+  if (scales > VERDICT_RULES.maxScales) {
+    return { ...result, curve: null, insufficient: `${scales} distinct scales, more than the ${VERDICT_RULES.maxScales} one family's analysis takes` };
+  }
   const t = Float64Array.from(groups, (g) => Math.log10(g[0].x));
   const u = Float64Array.from(merged, (m) => dir * m.value);
   const known = sorted.filter((p) => p.se !== null).map((p) => p.se as number);

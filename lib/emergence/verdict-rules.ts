@@ -31,6 +31,12 @@ export const VERDICT_RULES = {
   minScales: 5,
   /** Without any standard error the noise is estimated from residuals; with fewer sizes too few degrees of freedom remain. */
   minScalesWithoutSe: 8,
+  /**
+   * More distinct sizes than this in one family are not analysed (the page says so and
+   * shows the points): real families have tens, and the fits' cost and memory grow with
+   * the count, so a hostile upload of thousands of sizes must not occupy the analysis.
+   */
+  maxScales: 200,
 } as const;
 
 export type VerdictRules = typeof VERDICT_RULES;

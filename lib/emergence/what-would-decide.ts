@@ -16,6 +16,7 @@ export function whatWouldDecide(e: CurveEvidence, rises: boolean): string {
   const curve = e.prepared.curve;
   if (curve === null) {
     const missing = Math.max(1, VERDICT_RULES.minScales - e.prepared.scales);
+    if (e.prepared.scales > VERDICT_RULES.maxScales) return `a family of at most ${VERDICT_RULES.maxScales} sizes: split this one, or select the sizes to compare`;
     return e.prepared.scales < VERDICT_RULES.minScales
       ? `${missing} more size(s) of this family, spread over at least two decades of scale`
       : "standard errors for these results (or n, the number of items), or more sizes to estimate the noise from";
