@@ -105,6 +105,9 @@ async function preview(read: ReadPart, registry: RegistryLookup, note: string | 
  */
 export async function createUploads(input: CreateUploadsInput): Promise<CreateUploadResponse> {
   const files = parseUploadParts(input.parts, input.maxRows);
+  // nothing to check against the database: refuse without touching it
+  const refused = files.flatMap((f) => ("error" in f ? [refusedFile(f)] : []));
+  if (!input.dryRun && refused.length === files.length) throw rejected(refused);
   const stored = await listRegistryModels();
   const registry = applyModelMappings(
     withStoredModels(await loadRegistryFiles(), stored),
