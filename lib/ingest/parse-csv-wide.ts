@@ -40,7 +40,10 @@ export function parseCsvWide(fileName: string, text: string, opts: ParseOptions 
       header = row;
       plans = planColumns(fileName, header);
       hasFacts = plans.some((plan) => plan !== null && plan.kind !== "result");
-      if (!plans.some((plan) => plan?.kind === "result")) throw new IngestError(fileName, `no results in ${fileName}: no task-metric column`, { line: row.line });
+      // scale columns alone would store models and nothing to plot
+      if (!plans.some((plan) => plan?.kind === "result")) {
+        throw new IngestError(fileName, `no results in ${fileName}: no task-metric column`, { line: row.line });
+      }
       return;
     }
     const head: CsvRow = header;
