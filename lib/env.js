@@ -17,6 +17,8 @@ export const envSchema = z.object({
   ATLAS_DEMO: z.enum(["0", "1"]).default("0"),
   /** largest request body POST /api/uploads reads, in bytes (default 50 MiB); larger bodies get 413 */
   ATLAS_UPLOAD_LIMIT_BYTES: z.coerce.number().int().positive().default(50 * 1024 * 1024),
+  /** most rows (scores) the files of one POST /api/uploads may hold together (default 100,000); more get 413. `npm run ingest` has no limit */
+  ATLAS_UPLOAD_LIMIT_ROWS: z.coerce.number().int().positive().default(100_000),
   /** uploads one API token may make per minute before 429 */
   ATLAS_UPLOAD_RATE_PER_MINUTE: z.coerce.number().int().positive().default(30),
   /** "1": GET routes need a bearer token too (writes always do) */

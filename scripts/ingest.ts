@@ -7,6 +7,7 @@ import { openDatabase } from "@/lib/db/open-database";
 import { closeDb } from "@/lib/db/client";
 import { ingestPaths } from "@/lib/db/ingest-paths";
 import { loadRegistryFiles } from "@/lib/db/registry-files";
+import { IngestError } from "@/lib/ingest/ingest-error";
 import { progressLine } from "@/lib/ingest/progress-line";
 
 const USAGE = "usage: npm run ingest -- [--dry-run] [--models FILE.csv] [--note TEXT] PATH...";
@@ -35,7 +36,15 @@ try {
   process.exit(2);
 }
 
-const registry = await loadRegistryFiles(args.models ? [args.models] : []);
+let registry: Awaited<ReturnType<typeof loadRegistryFiles>>;
+try {
+  registry = await loadRegistryFiles(args.models ? [args.models] : []);
+} catch (err) {
+  // a bad --models file (a hidden character in a name, a bad number) is the user's to fix, not a crash
+  if (!(err instanceof IngestError)) throw err;
+  console.error(`error: ${err.message}`);
+  process.exit(1);
+}
 const db = await openDatabase();
 process.env.DATABASE_URL = db.url;
 const tty = process.stderr.isTTY;

@@ -74,14 +74,22 @@ function valueLabel(p: { value: number; stderr: number | null }): string {
   return p.stderr === null ? `${v} (stderr unknown)` : `${v} ± ${Number(p.stderr.toPrecision(2))}`;
 }
 
+const clampFinite = (v: number) => Math.min(Number.MAX_VALUE, Math.max(-Number.MAX_VALUE, v));
+
+/**
+ * The metric's bounds, else the data's range padded by 5%. Computed so that
+ * extreme but finite values (±1.7e308, and a point ± its error bar past them)
+ * give a finite domain: the span is taken on twentieths, the ends clamped.
+ */
 function yDomainFor(values: number[], res: CurvesResponse): [number, number] {
   const lo = res.metric.lowerBound;
   const hi = res.metric.upperBound;
   if (lo !== null && hi !== null) return [lo, hi];
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  const pad = (max - min) * 0.05 || Math.abs(max) * 0.05 || 1;
-  return [lo ?? min - pad, hi ?? max + pad];
+  const finite = values.map(clampFinite).filter((v) => !Number.isNaN(v));
+  const min = Math.min(...finite);
+  const max = Math.max(...finite);
+  const pad = max / 20 - min / 20 || Math.abs(max) / 20 || 1;
+  return [lo ?? clampFinite(min - pad), hi ?? clampFinite(max + pad)];
 }
 
 /** One family's series: its points (thinned), its stored verdict, fitted curve and threshold. */

@@ -10,12 +10,13 @@ import type pg from "pg";
 import { getPool } from "./client";
 import { writeIngestPlan } from "./write-ingest-plan";
 import { enqueueAnalysis } from "./analysis-queue";
-import { checkNames } from "./check-names";
 import type { CurveGroup } from "./refresh-analyses";
 
 export type IngestFileInput = {
   fileName: string;
   bytes: Uint8Array;
+  /** the file already parsed from those bytes (an upload parses each body once, up front); else parsed here */
+  parsed?: ParsedFile;
   registry: RegistryLookup;
   note?: string | null;
   dryRun?: boolean;
@@ -85,8 +86,7 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
   const { fileName, bytes } = input;
   let parsed: ParsedFile;
   try {
-    parsed = parseFile(fileName, decodeUtf8(fileName, bytes));
-    checkNames(fileName, parsed);
+    parsed = input.parsed ?? parseFile(fileName, decodeUtf8(fileName, bytes));
   } catch (err) {
     if (err instanceof IngestError) return { ok: false, fileName, error: err.message };
     throw err;

@@ -27,6 +27,15 @@ describe("prepareCurve", () => {
     expect(prepared.notes.some((n) => n.includes("dup-0 0.3, dup-again 0.5"))).toBe(true);
   });
 
+  it("ignores values beyond the ingest limits, which a store written before them may hold", () => {
+    const curve = makeCurve("huge", (t) => 0.3 + 0.05 * (t - 7));
+    curve.points[0].value = 1.79e308;
+    curve.points[1].value = -5e-324;
+    const prepared = prepareCurve(curve);
+    expect(prepared.scales).toBe(6);
+    expect(prepared.notes[0]).toMatch(/^2 point\(s\) without a finite value within ±1e15/);
+  });
+
   it("drops points without a finite value, and imputes the largest known se for the rest", () => {
     const curve = makeCurve("holes", (t) => 0.3 + 0.05 * (t - 7));
     curve.points[0].value = Number.NaN;

@@ -1,4 +1,5 @@
 import type { AnalysedPoint, Flag } from "@/lib/schemas/analysis";
+import { magnitudeProblem, VALUE_LIMITS } from "@/lib/schemas/number-limits";
 import { fmt } from "./format-number";
 import { mergeTies } from "./merge-ties";
 import { toPointUncertainty } from "./point-uncertainty";
@@ -27,9 +28,11 @@ function groupByScale(points: Uncertain[]): Uncertain[][] {
 export function prepareCurve(input: CurveInput): PreparedResult {
   const notes: string[] = [];
   const flags: Flag[] = [];
-  const valid = input.points.filter((p) => Number.isFinite(p.value) && Number.isFinite(p.x) && p.x > 0);
+  // values beyond what ingest accepts (a store written before the limits) would overflow the fits
+  const inRange = (v: number | null) => v === null || (Number.isFinite(v) && magnitudeProblem(v) === null);
+  const valid = input.points.filter((p) => inRange(p.value) && inRange(p.stderr) && Number.isFinite(p.x) && p.x > 0);
   if (valid.length < input.points.length) {
-    notes.push(`${input.points.length - valid.length} point(s) without a finite value or a positive scale were ignored`);
+    notes.push(`${input.points.length - valid.length} point(s) without a finite value within ±${VALUE_LIMITS.maxAbs.toExponential().replace("e+", "e")}, or without a positive scale, were ignored`);
   }
   const dir: 1 | -1 = input.metric.higherIsBetter === false ? -1 : 1;
   if (input.metric.higherIsBetter === null) flags.push("direction-unknown");

@@ -2,7 +2,7 @@ import { formatAxisValue } from "@/lib/charts/prepare-curve-chart";
 import { VERDICT_STYLE } from "@/lib/charts/verdict-style";
 import type { ReadyChart } from "./figure-types";
 import type { FigureSize } from "./figure-size";
-import { linearTicks } from "./linear-ticks";
+import { formatTick, linearTicks } from "./linear-ticks";
 
 /** DejaVu Sans averages about 0.6 em per character; layout only needs an upper estimate. */
 export const textWidth = (text: string, font: number) => text.length * font * 0.6;
@@ -58,7 +58,7 @@ export function layoutFigure(chart: ReadyChart, size: FigureSize): FigureLayout 
   const legendHeight = (row + 1) * rowHeight;
 
   const y = linearTicks(chart.yDomain);
-  const yTicks = y.ticks.map((value) => ({ value, label: value.toFixed(y.decimals) }));
+  const yTicks = y.ticks.map((value) => ({ value, label: formatTick(value, y.decimals) }));
   const xTicks = chart.xTicks.map((value) => ({ value, label: formatAxisValue(value, chart.xAxis) }));
   const tickLength = font * 0.4;
   const top = pad + legendHeight + font * 0.5;

@@ -1,3 +1,4 @@
+import { toUnitInterval } from "@/lib/charts/unit-scale";
 import type { Figure } from "./figure-types";
 import type { FigureSize } from "./figure-size";
 import { escapeXml as esc } from "./escape-xml";
@@ -13,12 +14,13 @@ const GRID = "#e3e3e3";
 
 export type Scales = { x: (v: number) => number; y: (v: number) => number };
 
+/** Data to points; finite for any finite input, however extreme the domain (see toUnitInterval). */
 function toScales(figure: Figure, l: FigureLayout): Scales {
   const [x0, x1] = figure.chart.xDomain.map(Math.log10);
   const [y0, y1] = figure.chart.yDomain;
   return {
-    x: (v) => l.plot.left + ((Math.log10(v) - x0) / (x1 - x0)) * (l.plot.right - l.plot.left),
-    y: (v) => l.plot.bottom - ((v - y0) / (y1 - y0)) * (l.plot.bottom - l.plot.top),
+    x: (v) => l.plot.left + toUnitInterval(Math.log10(v), x0, x1) * (l.plot.right - l.plot.left),
+    y: (v) => l.plot.bottom - toUnitInterval(v, y0, y1) * (l.plot.bottom - l.plot.top),
   };
 }
 

@@ -1,19 +1,21 @@
+import { INT4_MAX, magnitudeProblem } from "@/lib/schemas/number-limits";
+import { isDecimalNumber } from "./decimal-number";
 import { IngestError } from "./ingest-error";
 
 /** A numeric CSV cell: a finite number, or missing (empty, the -100 sentinel, NaN). */
 export type CellNumber = { kind: "value"; value: number } | { kind: "missing" };
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 const MISSING = new Set(["", "nan", "-nan", "na", "n/a"]);
 
 /**
  * Reads a CSV cell as a number. Notebook exports write missing scores as empty
- * cells, -100 (a common pandas fill value) or NaN; these are never 0.
+ * cells, -100 (a common pandas fill value) or NaN; these are never 0. A number
+ * outside VALUE_LIMITS is refused naming its line and column.
  */
 export function toCellNumber(fileName: string, raw: string, where: { line: number; column: string }): CellNumber {
   const cell = raw.trim();
   if (MISSING.has(cell.toLowerCase())) return { kind: "missing" };
-  if (!NUMBER.test(cell)) {
+  if (!isDecimalNumber(cell)) {
     throw new IngestError(fileName, `column "${where.column}": expected a number, found ${JSON.stringify(raw)}`, {
       line: where.line,
       key: where.column,
@@ -26,10 +28,12 @@ export function toCellNumber(fileName: string, raw: string, where: { line: numbe
       key: where.column,
     });
   }
+  const problem = magnitudeProblem(value);
+  if (problem !== null) throw new IngestError(fileName, `column "${where.column}": ${problem}`, { line: where.line, key: where.column });
   return value === -100 ? { kind: "missing" } : { kind: "value", value };
 }
 
-/** An optional integer cell (shots, n): missing → null; otherwise an integer ≥ min. */
+/** An optional integer cell (shots, n): missing → null; otherwise an integer from min to INT4_MAX. */
 export function toCellInteger(
   fileName: string,
   raw: string,
@@ -38,8 +42,8 @@ export function toCellInteger(
 ): number | null {
   const read = toCellNumber(fileName, raw, where);
   if (read.kind === "missing") return null;
-  if (!Number.isInteger(read.value) || read.value < min) {
-    throw new IngestError(fileName, `column "${where.column}": expected an integer ≥ ${min}, found ${raw.trim()}`, {
+  if (!Number.isInteger(read.value) || read.value < min || read.value > INT4_MAX) {
+    throw new IngestError(fileName, `column "${where.column}": expected an integer from ${min} to ${INT4_MAX}, found ${raw.trim()}`, {
       line: where.line,
       key: where.column,
     });

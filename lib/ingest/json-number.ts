@@ -1,12 +1,17 @@
+import { magnitudeProblem } from "@/lib/schemas/number-limits";
 import { IngestError } from "./ingest-error";
 import { NonFiniteLiteral, type JsonValue } from "./parse-json-lenient";
 
-/** A metric value read from lm-eval JSON: a finite number, or missing (NaN literal / null). */
+/** A metric value read from lm-eval JSON: a finite number within VALUE_LIMITS, or missing (NaN literal / null). */
 export type JsonNumber = { kind: "value"; value: number } | { kind: "missing" };
 
 export function toJsonNumber(fileName: string, value: JsonValue | undefined, key: string): JsonNumber {
   if (value === null || value instanceof NonFiniteLiteral) return { kind: "missing" };
-  if (typeof value === "number" && Number.isFinite(value)) return { kind: "value", value };
+  if (typeof value === "number" && Number.isFinite(value)) {
+    const problem = magnitudeProblem(value);
+    if (problem !== null) throw new IngestError(fileName, problem, { key });
+    return { kind: "value", value };
+  }
   if (typeof value === "number") throw new IngestError(fileName, "value is not a finite number", { key });
   throw new IngestError(fileName, `expected a number, found ${describe(value)}`, { key });
 }

@@ -2,7 +2,8 @@ import { type ParsedFile } from "@/lib/schemas/parsed-file";
 import { toCellInteger, toCellNumber } from "./cell-number";
 import { IngestError } from "./ingest-error";
 import { toParsedFile } from "./validate-parsed-file";
-import { parseCsv, type CsvRow } from "./parse-csv";
+import { forEachCsvRow, type CsvRow } from "./parse-csv";
+import type { ParseOptions } from "./parse-options";
 import { ResultCollector } from "./result-collector";
 
 const REQUIRED = ["model", "task", "metric", "value"] as const;
@@ -14,32 +15,31 @@ type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
  * case-insensitively; unknown extra columns are ignored. A missing value
  * (empty, -100, NaN) skips the row and is counted; a missing stderr, n or
  * shots is null; an empty filter is "none"; an empty revision is the final model.
+ * Rows are read one at a time (see forEachCsvRow), never all held at once.
  */
-export function parseCsvLong(fileName: string, text: string): ParsedFile {
-  const rows = parseCsv(fileName, text);
-  const [header, ...body] = rows;
-  if (header === undefined) throw new IngestError(fileName, "empty file");
-  const index = indexHeader(fileName, header);
-  const collector = new ResultCollector(fileName);
+export function parseCsvLong(fileName: string, text: string, opts: ParseOptions = {}): ParsedFile {
+  let header: CsvRow | undefined;
+  let index = new Map<Column, number>();
+  const collector = new ResultCollector(fileName, opts.maxRows);
 
-  for (const row of body) {
+  forEachCsvRow(fileName, text, (row) => {
+    if (header === undefined) {
+      header = row;
+      index = indexHeader(fileName, header);
+      return;
+    }
     const cell = (column: Column): string => {
       const at = index.get(column);
       return at === undefined ? "" : (row.cells[at] ?? "").trim();
     };
     const where = (column: Column) => ({ line: row.line, column });
-    if (row.cells.length > header.cells.length) {
-      throw new IngestError(fileName, `row has ${row.cells.length} cells, header has ${header.cells.length}`, {
-        line: row.line,
-      });
-    }
     for (const column of ["model", "task", "metric"] as const) {
       if (cell(column) === "") throw new IngestError(fileName, `empty ${column}`, { line: row.line, key: column });
     }
     const value = toCellNumber(fileName, cell("value"), where("value"));
     if (value.kind === "missing") {
       collector.skipMissing();
-      continue;
+      return;
     }
     const stderr = toCellNumber(fileName, cell("stderr"), where("stderr"));
     if (stderr.kind === "value" && stderr.value < 0) {
@@ -57,7 +57,8 @@ export function parseCsvLong(fileName: string, text: string): ParsedFile {
       n: toCellInteger(fileName, cell("n"), where("n"), 1),
       source: { line: row.line },
     });
-  }
+  });
+  if (header === undefined) throw new IngestError(fileName, "empty file");
   return toParsedFile(fileName, {
     format: "csv-long",
     results: collector.results,

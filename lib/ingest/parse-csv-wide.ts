@@ -2,7 +2,8 @@ import { type ModelFact, type ParsedFile } from "@/lib/schemas/parsed-file";
 import { scaleByPowerOf10, toCellNumber } from "./cell-number";
 import { IngestError } from "./ingest-error";
 import { toParsedFile } from "./validate-parsed-file";
-import { parseCsv, type CsvRow } from "./parse-csv";
+import { forEachCsvRow, type CsvRow } from "./parse-csv";
+import type { ParseOptions } from "./parse-options";
 import { ResultCollector } from "./result-collector";
 import { toWideColumn, type WideColumn } from "./wide-columns";
 
@@ -24,24 +25,35 @@ type Plan =
  * Wide CSV: one row per model (first column "Model"), one column per
  * task-metric (see wide-columns.ts). Scale columns become ModelFacts, with
  * empty cells null. An empty or -100 score is missing: counted, not stored.
+ * Rows are read one at a time (see forEachCsvRow), never all held at once.
  */
-export function parseCsvWide(fileName: string, text: string): ParsedFile {
-  const [header, ...body] = parseCsv(fileName, text);
-  if (header === undefined) throw new IngestError(fileName, "empty file");
-  const plans = planColumns(fileName, header);
-  const hasFacts = plans.some((plan) => plan !== null && plan.kind !== "result");
-  const collector = new ResultCollector(fileName);
+export function parseCsvWide(fileName: string, text: string, opts: ParseOptions = {}): ParsedFile {
+  let header: CsvRow | undefined;
+  let plans: Array<Plan | null> = [];
+  let hasFacts = false;
+  const collector = new ResultCollector(fileName, opts.maxRows);
   const modelFacts: ModelFact[] = [];
   const seenModels = new Map<string, number>();
 
-  for (const row of body) {
-    if (row.cells.length !== header.cells.length) {
-      throw new IngestError(fileName, `row has ${row.cells.length} cells, header has ${header.cells.length}`, {
+  forEachCsvRow(fileName, text, (row) => {
+    if (header === undefined) {
+      header = row;
+      plans = planColumns(fileName, header);
+      hasFacts = plans.some((plan) => plan !== null && plan.kind !== "result");
+      // scale columns alone would store models and nothing to plot
+      if (!plans.some((plan) => plan?.kind === "result")) {
+        throw new IngestError(fileName, `no results in ${fileName}: no task-metric column`, { line: row.line });
+      }
+      return;
+    }
+    const head: CsvRow = header;
+    if (row.cells.length !== head.cells.length) {
+      throw new IngestError(fileName, `row has ${row.cells.length} cells, header has ${head.cells.length}`, {
         line: row.line,
       });
     }
     const model = row.cells[0].trim();
-    if (model === "") throw new IngestError(fileName, "empty model name", { line: row.line, key: header.cells[0] });
+    if (model === "") throw new IngestError(fileName, "empty model name", { line: row.line, key: head.cells[0] });
     const fact: ModelFact = {
       model,
       family: null,
@@ -52,7 +64,7 @@ export function parseCsvWide(fileName: string, text: string): ParsedFile {
     };
     plans.forEach((plan, at) => {
       if (plan === null) return;
-      const column = header.cells[at].trim();
+      const column = head.cells[at].trim();
       const raw = row.cells[at];
       if (plan.kind === "family") {
         fact.family = raw.trim() === "" ? null : raw.trim();
@@ -81,7 +93,7 @@ export function parseCsvWide(fileName: string, text: string): ParsedFile {
         source: { line: row.line, key: column },
       });
     });
-    if (!hasFacts) continue;
+    if (!hasFacts) return;
     const earlier = seenModels.get(model);
     if (earlier !== undefined && JSON.stringify({ ...modelFacts[earlier], source: null }) !== JSON.stringify({ ...fact, source: null })) {
       throw new IngestError(fileName, `model ${model} listed twice with different scale`, { line: row.line });
@@ -90,7 +102,8 @@ export function parseCsvWide(fileName: string, text: string): ParsedFile {
       seenModels.set(model, modelFacts.length);
       modelFacts.push(fact);
     }
-  }
+  });
+  if (header === undefined) throw new IngestError(fileName, "empty file");
   return toParsedFile(fileName, {
     format: "csv-wide",
     results: collector.results,
@@ -114,7 +127,7 @@ function planColumns(fileName: string, header: CsvRow): Array<Plan | null> {
       return null;
     }
     if (name === FAMILY_COLUMN) return { kind: "family" };
-    if (name in SCALE_COLUMNS) return { kind: "scale", ...SCALE_COLUMNS[name as keyof typeof SCALE_COLUMNS] };
+    if (Object.hasOwn(SCALE_COLUMNS, name)) return { kind: "scale", ...SCALE_COLUMNS[name as keyof typeof SCALE_COLUMNS] };
     const column = toWideColumn(name);
     if (column === null) {
       throw new IngestError(fileName, `column "${name}" is not a known task-metric (expected e.g. <task>_<shots>_<metric>)`, {

@@ -1,20 +1,36 @@
-import { type FileFormat, type ParsedFile } from "@/lib/schemas/parsed-file";
-import { detectFormat } from "./detect-format";
+import { type ParsedFile } from "@/lib/schemas/parsed-file";
+import { checkNames } from "./check-names";
+import { detectCsvFormat, detectJsonFormat, isJsonText } from "./detect-format";
+import { IngestError } from "./ingest-error";
 import { parseCsvLong } from "./parse-csv-long";
 import { parseCsvWide } from "./parse-csv-wide";
-import { parseLmEvalV03 } from "./parse-lm-eval-v03";
-import { parseLmEvalV04 } from "./parse-lm-eval-v04";
+import { parseJsonLenient } from "./parse-json-lenient";
+import { parseLmEvalV03Doc } from "./parse-lm-eval-v03";
+import { parseLmEvalV04Doc } from "./parse-lm-eval-v04";
+import type { ParseOptions } from "./parse-options";
 import { toParsedFile } from "./validate-parsed-file";
 
-const PARSERS: Record<FileFormat, (fileName: string, text: string) => ParsedFile> = {
-  "lm-eval-v0.3": parseLmEvalV03,
-  "lm-eval-v0.4": parseLmEvalV04,
-  "csv-long": parseCsvLong,
-  "csv-wide": parseCsvWide,
-};
+function parseOnce(fileName: string, text: string, opts: ParseOptions): ParsedFile {
+  if (isJsonText(fileName, text)) {
+    const doc = parseJsonLenient(fileName, text, { prototypeKeys: opts.prototypeKeys });
+    const format = detectJsonFormat(fileName, doc);
+    return format === "lm-eval-v0.4" ? parseLmEvalV04Doc(fileName, doc, opts) : parseLmEvalV03Doc(fileName, doc, opts);
+  }
+  return detectCsvFormat(fileName, text) === "csv-long" ? parseCsvLong(fileName, text, opts) : parseCsvWide(fileName, text, opts);
+}
 
-/** Detects the format, parses, and validates against parsedFileSchema. Throws IngestError on bad input. */
-export function parseFile(fileName: string, text: string): ParsedFile {
-  const format = detectFormat(fileName, text);
-  return toParsedFile(fileName, PARSERS[format](fileName, text));
+/**
+ * Detects the format, parses (a JSON body once, a CSV's rows once), validates
+ * against parsedFileSchema and the name rule. Throws IngestError on bad input,
+ * including a file that yields no results at all (an upload of nothing is a
+ * mistake, not an empty success); RowLimitError past opts.maxRows.
+ */
+export function parseFile(fileName: string, text: string, opts: ParseOptions = {}): ParsedFile {
+  const parsed = toParsedFile(fileName, parseOnce(fileName, text, opts));
+  checkNames(fileName, parsed);
+  if (parsed.results.length === 0) {
+    const skipped = parsed.missingValues > 0 ? ` (${parsed.missingValues} missing value(s) skipped)` : "";
+    throw new IngestError(fileName, `no results in ${fileName}${skipped}`);
+  }
+  return parsed;
 }

@@ -1,4 +1,5 @@
-import { IngestError } from "./ingest-error";
+import { checkJsonShape } from "./check-json-shape";
+import { MalformedJsonError } from "./ingest-error";
 
 /**
  * Stands in for a bare `NaN`, `Infinity` or `-Infinity` literal. Python's
@@ -34,92 +35,15 @@ const LITERALS: ReadonlyArray<[string, JsonValue | (() => JsonValue)]> = [
   ["-Infinity", () => new NonFiniteLiteral("-Infinity")],
 ];
 
-/** Nesting and width no results file comes near; past them a document is refused before parsing. */
-export const JSON_LIMITS = { maxDepth: 64, maxKeysPerObject: 100_000 };
-
-/**
- * Keys that mean something to JavaScript objects. The parsers keep them as plain
- * data (as JSON.parse does), but code that copies objects by assignment would
- * not; no results file needs them, so the upload API refuses a document with one.
- */
-const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-
-function lineAt(text: string, at: number): number {
-  let line = 1;
-  for (let i = text.indexOf("\n"); i !== -1 && i < at; i = text.indexOf("\n", i + 1)) line++;
-  return line;
-}
-
-/** End (index of the closing quote) of the string whose opening quote is at `start`; text.length if unterminated. */
-function stringEnd(text: string, start: number): number {
-  let j = start + 1;
-  for (;;) {
-    j = text.indexOf('"', j);
-    if (j === -1) return text.length;
-    let backslashes = 0;
-    while (text.charCodeAt(j - 1 - backslashes) === 0x5c) backslashes++;
-    if (backslashes % 2 === 0) return j;
-    j++;
-  }
-}
-
-/**
- * One linear pass over the text, without building anything, that refuses
- * nesting deeper than JSON_LIMITS.maxDepth, objects with more than
- * maxKeysPerObject keys, and (unless told otherwise) prototype keys. Runs before
- * any parser, so the recursive fallback parser never meets such a document.
- * Syntax errors are left to the parsers, which report them with their position.
- */
-export function checkJsonShape(fileName: string, text: string, opts: { prototypeKeys?: "refuse" | "allow" } = {}): void {
-  const refuseKeys = opts.prototypeKeys !== "allow";
-  const open: number[] = []; // per open container: keys seen so far, or -1 for an array
-  let expectKey = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) {
-      const end = stringEnd(text, i);
-      if (expectKey) {
-        expectKey = false;
-        const top = open.length - 1;
-        if (++open[top] > JSON_LIMITS.maxKeysPerObject) {
-          throw new IngestError(fileName, `an object has more than ${JSON_LIMITS.maxKeysPerObject} keys`, { line: lineAt(text, i) });
-        }
-        let key = text.slice(i + 1, end);
-        if (refuseKeys && key.includes("\\")) {
-          try {
-            key = JSON.parse(text.slice(i, end + 1)) as string;
-          } catch {
-            // a malformed key: the parser reports it
-          }
-        }
-        if (refuseKeys && FORBIDDEN_KEYS.has(key)) {
-          throw new IngestError(fileName, `the key ${JSON.stringify(key)} is not allowed`, { line: lineAt(text, i) });
-        }
-      }
-      i = end;
-    } else if (c === 0x7b || c === 0x5b) {
-      open.push(c === 0x7b ? 0 : -1);
-      expectKey = c === 0x7b;
-      if (open.length > JSON_LIMITS.maxDepth) {
-        throw new IngestError(fileName, `JSON nested deeper than ${JSON_LIMITS.maxDepth} levels`, { line: lineAt(text, i) });
-      }
-    } else if (c === 0x7d || c === 0x5d) {
-      open.pop();
-      expectKey = false;
-    } else if (c === 0x2c) {
-      expectKey = open.length > 0 && open[open.length - 1] >= 0;
-    }
-  }
-}
-
 /**
  * JSON.parse that also accepts bare NaN / Infinity / -Infinity outside strings.
  * Strict JSON goes through the native parser; only text it rejects is read by
  * the small recursive-descent parser below, which reports line and column.
- * Depth and width are checked first (checkJsonShape); prototype keys stay data.
+ * Depth, width and duplicate keys are checked first (checkJsonShape); prototype
+ * keys stay data unless refused.
  */
-export function parseJsonLenient(fileName: string, text: string): JsonValue {
-  checkJsonShape(fileName, text, { prototypeKeys: "allow" });
+export function parseJsonLenient(fileName: string, text: string, opts: { prototypeKeys?: "refuse" | "allow" } = {}): JsonValue {
+  checkJsonShape(fileName, text, { prototypeKeys: opts.prototypeKeys ?? "allow" });
   try {
     return JSON.parse(text) as JsonValue;
   } catch {
@@ -148,7 +72,7 @@ class LenientReader {
     const before = this.text.slice(0, at);
     const line = before.split("\n").length;
     const column = at - before.lastIndexOf("\n");
-    throw new IngestError(this.fileName, `malformed JSON: ${detail} at line ${line} column ${column}`, { line });
+    throw new MalformedJsonError(this.fileName, `malformed JSON: ${detail} at line ${line} column ${column}`, { line });
   }
 
   private skipSpace(): void {

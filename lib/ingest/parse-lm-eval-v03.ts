@@ -4,6 +4,7 @@ import { toParsedFile } from "./validate-parsed-file";
 import { toJsonNumber, toStderr } from "./json-number";
 import { parseModelArgs } from "./model-args";
 import { isJsonObject, parseJsonLenient, type JsonObject, type JsonValue } from "./parse-json-lenient";
+import type { ParseOptions } from "./parse-options";
 import { ResultCollector } from "./result-collector";
 
 /**
@@ -23,7 +24,11 @@ export const HARNESS_BACKENDS = new Set([
  * `_stderr` is a metric; its stderr is `<metric>_stderr`. No filters, no n.
  */
 export function parseLmEvalV03(fileName: string, text: string): ParsedFile {
-  const doc = parseJsonLenient(fileName, text);
+  return parseLmEvalV03Doc(fileName, parseJsonLenient(fileName, text));
+}
+
+/** The same, from the document already read (an upload parses its body once). */
+export function parseLmEvalV03Doc(fileName: string, doc: JsonValue, opts: ParseOptions = {}): ParsedFile {
   if (!isJsonObject(doc)) throw new IngestError(fileName, "expected a JSON object at the top level");
   const results = doc.results;
   if (!isJsonObject(results)) throw new IngestError(fileName, "expected an object", { key: "results" });
@@ -31,7 +36,7 @@ export function parseLmEvalV03(fileName: string, text: string): ParsedFile {
   const { model, revision } = readIdentity(fileName, config);
   const shots = readShots(fileName, config.num_fewshot, "config.num_fewshot");
 
-  const collector = new ResultCollector(fileName);
+  const collector = new ResultCollector(fileName, opts.maxRows);
   for (const [task, metrics] of Object.entries(results)) {
     if (!isJsonObject(metrics)) throw new IngestError(fileName, "expected an object of metrics", { key: `results.${task}` });
     for (const [metric, raw] of Object.entries(metrics)) {

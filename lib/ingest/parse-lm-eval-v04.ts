@@ -3,8 +3,10 @@ import { IngestError } from "./ingest-error";
 import { toParsedFile } from "./validate-parsed-file";
 import { describe, toJsonNumber, toStderr } from "./json-number";
 import { parseModelArgs, toRevision } from "./model-args";
+import { toShotsLookup } from "./group-shots";
 import { isJsonObject, parseJsonLenient, type JsonObject, type JsonValue } from "./parse-json-lenient";
-import { HARNESS_BACKENDS, readShots } from "./parse-lm-eval-v03";
+import { HARNESS_BACKENDS } from "./parse-lm-eval-v03";
+import type { ParseOptions } from "./parse-options";
 import { ResultCollector } from "./result-collector";
 
 type Identity = { model: string; revision: string | null };
@@ -17,23 +19,27 @@ type Identity = { model: string; revision: string | null };
  * `results` too, identical values are kept once.
  */
 export function parseLmEvalV04(fileName: string, text: string): ParsedFile {
-  const doc = parseJsonLenient(fileName, text);
+  return parseLmEvalV04Doc(fileName, parseJsonLenient(fileName, text));
+}
+
+/** The same, from the document already read (an upload parses its body once). */
+export function parseLmEvalV04Doc(fileName: string, doc: JsonValue, opts: ParseOptions = {}): ParsedFile {
   if (!isJsonObject(doc)) throw new IngestError(fileName, "expected a JSON object at the top level");
   if (!isJsonObject(doc.results)) throw new IngestError(fileName, "expected an object", { key: "results" });
   const config = isJsonObject(doc.config) ? doc.config : {};
   const identity = readIdentity(fileName, doc, config);
   const nShot = isJsonObject(doc["n-shot"]) ? doc["n-shot"] : {};
   const nSamples = isJsonObject(doc["n-samples"]) ? doc["n-samples"] : {};
-  const groupSubtasks = isJsonObject(doc.group_subtasks) ? doc.group_subtasks : {};
+  const shotsFor = toShotsLookup(fileName, nShot, isJsonObject(doc.group_subtasks) ? doc.group_subtasks : {});
 
-  const collector = new ResultCollector(fileName);
+  const collector = new ResultCollector(fileName, opts.maxRows);
   const sections: Array<[string, JsonObject]> = [["results", doc.results]];
   if (isJsonObject(doc.groups)) sections.push(["groups", doc.groups]);
   for (const [section, tasks] of sections) {
     for (const [task, metrics] of Object.entries(tasks)) {
       const where = `${section}.${task}`;
       if (!isJsonObject(metrics)) throw new IngestError(fileName, "expected an object of metrics", { key: where });
-      const shots = shotsFor(fileName, task, nShot, groupSubtasks);
+      const shots = shotsFor(task);
       const n = readN(fileName, nSamples, task);
       addTask(fileName, collector, identity, { task, where, metrics, shots, n });
     }
@@ -98,19 +104,6 @@ function readIdentity(fileName: string, doc: JsonObject, config: JsonObject): Id
   });
 }
 
-/** A task's shots from `n-shot`; a group without an entry takes its subtasks' shots when they agree. */
-function shotsFor(fileName: string, task: string, nShot: JsonObject, groups: JsonObject, depth = 0): number | null {
-  if (nShot[task] !== undefined) return readShots(fileName, nShot[task], `n-shot.${task}`);
-  const subtasks = groups[task];
-  // depth guards against a malformed file whose groups contain each other
-  if (!Array.isArray(subtasks) || subtasks.length === 0 || depth > 8) return null;
-  const shots = new Set(
-    subtasks.map((sub) => (typeof sub === "string" ? shotsFor(fileName, sub, nShot, groups, depth + 1) : null)),
-  );
-  const [only] = [...shots];
-  return shots.size === 1 ? only : null;
-}
-
 /**
  * `higher_is_better`: task → metric (without its filter) → boolean. Kept for the
  * metrics the file has results for; anything but a boolean is refused by its key.
@@ -133,7 +126,7 @@ function readDirections(fileName: string, raw: JsonValue | undefined, results: P
 
 /** n = `n-samples[task].effective` (items actually scored, after --limit). */
 function readN(fileName: string, nSamples: JsonObject, task: string): number | null {
-  const entry = nSamples[task];
+  const entry = Object.hasOwn(nSamples, task) ? nSamples[task] : undefined;
   if (entry === undefined) return null;
   const effective = isJsonObject(entry) ? entry.effective : undefined;
   if (typeof effective === "number" && Number.isInteger(effective) && effective > 0) return effective;

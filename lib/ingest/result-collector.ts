@@ -1,20 +1,31 @@
 import type { ParsedResult } from "@/lib/schemas/parsed-file";
-import { IngestError } from "./ingest-error";
+import { IngestError, RowLimitError } from "./ingest-error";
 
 /**
  * Gathers a file's results. The same (model, revision, task, metric, filter,
  * shots) seen twice with the same value is kept once (lm-eval v0.4 repeats
  * group aggregates in `results` and `groups`); with a different value it is a
  * contradiction in the file and an error. Also counts skipped missing values.
+ * Every row counts towards `maxRows` (when given): the row past it throws a
+ * RowLimitError, so a file over an upload's limit is never held whole.
  */
 export class ResultCollector {
   readonly results: ParsedResult[] = [];
   missingValues = 0;
   private readonly byKey = new Map<string, ParsedResult>();
+  private rows = 0;
 
-  constructor(private readonly fileName: string) {}
+  constructor(
+    private readonly fileName: string,
+    private readonly maxRows?: number,
+  ) {}
+
+  private count(): void {
+    if (this.maxRows !== undefined && ++this.rows > this.maxRows) throw new RowLimitError(this.fileName, this.maxRows);
+  }
 
   add(result: ParsedResult): void {
+    this.count();
     const key = JSON.stringify([
       result.model,
       result.revision,
@@ -41,6 +52,7 @@ export class ResultCollector {
   }
 
   skipMissing(): void {
+    this.count();
     this.missingValues++;
   }
 }

@@ -46,18 +46,37 @@ export const WIDE_COLUMNS: Readonly<Record<string, WideColumn>> = {
   leaderboard_musr: { task: "leaderboard_musr", metric: "acc_norm", shots: 0 },
 };
 
-/** `<task>_<shots>_<metric>`: the last `_<digits>_` followed by a metric that starts with a letter. */
-const TASK_SHOTS_METRIC = /^(.+)_(\d+)_([A-Za-z][\w@.-]*)$/;
+const isDigit = (c: string) => c >= "0" && c <= "9";
+const isLetter = (c: string) => (c >= "A" && c <= "Z") || (c >= "a" && c <= "z");
+const isMetricChar = (c: string) => isLetter(c) || isDigit(c) || c === "_" || c === "@" || c === "." || c === "-";
+
+/**
+ * `<task>_<shots>_<metric>`: the last `_<digits>_` followed by a metric that
+ * starts with a letter, as /^(.+)_(\d+)_([A-Za-z][\w@.-]*)$/ reads it, found in
+ * one pass from the end (that pattern backtracks quadratically on a long header).
+ */
+export function splitTaskShotsMetric(name: string): WideColumn | null {
+  if (/[\n\r\u2028\u2029]/.test(name)) return null;
+  let metricStart = name.length;
+  while (metricStart > 0 && isMetricChar(name[metricStart - 1])) metricStart--;
+  for (let k = name.lastIndexOf("_"); k >= 1; k = name.lastIndexOf("_", k - 1)) {
+    let p = k + 1;
+    while (p < name.length && isDigit(name[p])) p++;
+    if (p === k + 1 || name[p] !== "_" || p + 1 < metricStart || !isLetter(name[p + 1] ?? "")) continue;
+    return { task: name.slice(0, k), metric: name.slice(p + 1), shots: Number(name.slice(k + 1, p)) };
+  }
+  return null;
+}
+
 /** `<task>/<metric>` or `<task>:<metric>`, shots unknown. */
 const TASK_METRIC = /^([^/:]+)[/:]([^/:]+)$/;
 
 /** Maps a wide-CSV column header to task, metric and shots; null when nothing matches. */
 export function toWideColumn(header: string): WideColumn | null {
   const name = header.trim();
-  const known = WIDE_COLUMNS[name];
-  if (known !== undefined) return known;
-  const withShots = TASK_SHOTS_METRIC.exec(name);
-  if (withShots) return { task: withShots[1], metric: withShots[3], shots: Number(withShots[2]) };
+  if (Object.hasOwn(WIDE_COLUMNS, name)) return WIDE_COLUMNS[name];
+  const withShots = splitTaskShotsMetric(name);
+  if (withShots) return withShots;
   const plain = TASK_METRIC.exec(name);
   if (plain) return { task: plain[1].trim(), metric: plain[2].trim(), shots: null };
   return null;

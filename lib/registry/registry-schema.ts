@@ -1,19 +1,24 @@
 import { z } from "zod";
+import { scaleFactSchema } from "@/lib/schemas/number-limits";
+import { refuseHiddenCharacters } from "@/lib/schemas/safe-name";
+
+/** A name under the rule uploads and registry edits apply (lib/schemas/safe-name.ts). */
+const name = z.string().min(1).superRefine(refuseHiddenCharacters);
 
 const positive = z.number().refine(Number.isFinite, "must be a finite number").pipe(z.number().positive());
 
 /** One model of the registry. Unknown scale facts are null, never 0. */
 export const modelEntrySchema = z.object({
   /** canonical name, or (from --models) a glob with `*` */
-  name: z.string().min(1),
-  aliases: z.array(z.string().min(1)),
-  family: z.string().min(1).nullable(),
+  name,
+  aliases: z.array(name),
+  family: name.nullable(),
   /** total parameters */
-  parameters: positive.nullable(),
+  parameters: scaleFactSchema.nullable(),
   /** pre-training tokens */
-  tokens: positive.nullable(),
+  tokens: scaleFactSchema.nullable(),
   /** pre-training FLOPs */
-  flops: positive.nullable(),
+  flops: scaleFactSchema.nullable(),
   /** true when flops is 6·N·D rather than reported by the authors */
   flopsEstimated: z.boolean(),
   tokensPerStep: positive.nullable(),

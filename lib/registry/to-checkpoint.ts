@@ -10,8 +10,12 @@ export interface Checkpoint {
   isFinal: boolean;
 }
 
-/** `step1000`, `global_step1000`, `step-1000`, `checkpoint-1000`, `iter_1000` */
-const STEP = /^(?:(?:global_)?step[-_]?|checkpoint[-_]|iter_)(\d+)$/i;
+/**
+ * `step1000`, `global_step1000`, `step-1000`, `checkpoint-1000`, `iter_1000`. At most
+ * nine digits: steps are stored as Postgres integers, and a longer number is no
+ * training step anyone ran (it stays a revision name, step unknown).
+ */
+const STEP = /^(?:(?:global_)?step[-_]?|checkpoint[-_]|iter_)(\d{1,9})$/i;
 
 type StepFacts = Pick<ModelEntry, "tokensPerStep" | "finalStep" | "tokens">;
 

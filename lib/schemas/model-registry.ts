@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { modelSummarySchema } from "./models";
+import { scaleFactSchema } from "./number-limits";
+import { safeTextSchema } from "./safe-name";
 
 // The /models page: the stored registry with where each fact came from, and the
 // token-gated edits (add a model, correct a fact, add an alias).
@@ -58,22 +60,13 @@ export const modelCheckpointSchema = z.object({
 export const modelCheckpointsResponseSchema = z.object({ model: z.string(), checkpoints: z.array(modelCheckpointSchema) });
 export type ModelCheckpointsResponse = z.infer<typeof modelCheckpointsResponseSchema>;
 
-const NO_CONTROL = /[\u0000-\u001f\u007f-\u009f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, "must not be empty")
-    .max(max, `must be at most ${max} characters`)
-    .refine((s) => !NO_CONTROL.test(s), "must not contain control characters or lone surrogates");
+/** A model name or alias as files spell it, under the name rule uploads and the CLI apply too (lib/schemas/safe-name.ts). */
+export const modelNameSchema = safeTextSchema(200);
+/** Where a number comes from: a citation, a URL, a reason for a correction; shown beside the fact, so under the same rule. */
+export const sourceNoteSchema = safeTextSchema(500);
 
-/** A model name or alias as files spell it. */
-export const modelNameSchema = text(200);
-/** Where a number comes from: a citation, a URL, a reason for a correction. */
-export const sourceNoteSchema = text(500);
-
-/** A scale fact: unknown is null; a number must be finite and positive (JSON has no NaN, so "NaN" arrives as a string). */
-const scaleFact = z.number("must be a number").refine(Number.isFinite, "must be a finite number").pipe(z.number().positive("must be greater than 0"));
+/** A scale fact: unknown is null; a number must be finite and within SCALE_LIMITS (JSON has no NaN, so "NaN" arrives as a string). */
+const scaleFact = scaleFactSchema;
 
 export const createModelBodySchema = z
   .object({

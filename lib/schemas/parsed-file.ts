@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedValueSchema, INT4_MAX, scaleFactSchema } from "./number-limits";
 
 /** Where a record came from inside its file, so errors can name it. */
 export const sourceLocationSchema = z.object({
@@ -6,7 +7,8 @@ export const sourceLocationSchema = z.object({
   key: z.string().optional(),
 });
 
-const finiteNumber = z.number().refine(Number.isFinite, "must be a finite number");
+/** Shots and n are stored as Postgres integers. */
+const storedInt = z.number().int().max(INT4_MAX, `must be at most ${INT4_MAX}`);
 
 /**
  * One score as found in a file, before model names are resolved to the registry.
@@ -21,10 +23,11 @@ export const parsedResultSchema = z.object({
   metric: z.string().min(1).max(200),
   /** lm-eval filter; "none" when the format has no filters */
   filter: z.string().min(1).max(200),
-  shots: z.number().int().min(0).nullable(),
-  value: finiteNumber,
-  stderr: finiteNumber.min(0).nullable(),
-  n: z.number().int().positive().nullable(),
+  shots: storedInt.min(0).nullable(),
+  /** within VALUE_LIMITS: the parsers refuse a value outside them naming its line or key; this is the backstop */
+  value: boundedValueSchema,
+  stderr: boundedValueSchema.pipe(z.number().min(0)).nullable(),
+  n: storedInt.positive().nullable(),
   source: sourceLocationSchema,
 });
 export type ParsedResult = z.infer<typeof parsedResultSchema>;
@@ -33,9 +36,9 @@ export type ParsedResult = z.infer<typeof parsedResultSchema>;
 export const modelFactSchema = z.object({
   model: z.string().min(1).max(200),
   family: z.string().min(1).max(200).nullable(),
-  parameters: finiteNumber.positive().nullable(),
-  trainingTokens: finiteNumber.positive().nullable(),
-  trainingFlops: finiteNumber.positive().nullable(),
+  parameters: scaleFactSchema.nullable(),
+  trainingTokens: scaleFactSchema.nullable(),
+  trainingFlops: scaleFactSchema.nullable(),
   source: sourceLocationSchema,
 });
 export type ModelFact = z.infer<typeof modelFactSchema>;

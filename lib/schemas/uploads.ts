@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { scaleFactSchema } from "./number-limits";
+import { safeTextSchema } from "./safe-name";
 
 // The upload API's shapes: POST /api/uploads answers, the upload list and detail.
 
@@ -104,15 +106,9 @@ export const deleteUploadResponseSchema = z.object({
 });
 export type DeleteUploadResponse = z.infer<typeof deleteUploadResponseSchema>;
 
-const mappingName = z
-  .string()
-  .min(1)
-  .max(200)
-  .refine(
-    (s) => !/[\u0000-\u001f\u007f-\u009f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s),
-    "must not contain control characters or lone surrogates",
-  );
-const scaleFact = z.number().refine(Number.isFinite, "must be a finite number").pipe(z.number().positive()).nullable();
+/** A model name as the file spells it, or a stored model's: the name rule of lib/schemas/safe-name.ts. */
+const mappingName = safeTextSchema(200);
+const scaleFact = scaleFactSchema.nullable();
 
 /**
  * How the uploader placed a model the registry does not know, sent with the

@@ -1,16 +1,14 @@
 import { AppError } from "@/lib/api/app-error";
-import { IngestError } from "@/lib/ingest/ingest-error";
-import { checkJsonShape, parseJsonLenient } from "@/lib/ingest/parse-json-lenient";
 import type { UploadPart } from "./to-upload-parts";
 
 /**
- * What the transport can get wrong, checked before ingestion so it answers 400
- * rather than 422: bytes that are not UTF-8, content that is not what its type
- * claims (CSV sent as JSON and the reverse), JSON that does not parse (with its
- * line and column), nests absurdly deep or uses prototype keys. What the results
- * themselves get wrong is ingestFile's to report.
+ * What the transport can get wrong, checked before parsing so it answers 400
+ * rather than 422: bytes that are not UTF-8, an empty body, content that is not
+ * what its type claims (CSV sent as JSON and the reverse). Returns the text.
+ * JSON that does not parse is parseUploadParts' to report (also 400), while
+ * parsing it the one time it is parsed.
  */
-export function checkUploadText(part: UploadPart): void {
+export function checkUploadText(part: UploadPart): string {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(part.bytes);
@@ -26,13 +24,5 @@ export function checkUploadText(part: UploadPart): void {
   if (part.kind === "csv" && looksJson) {
     throw new AppError(400, "content_mismatch", `${part.fileName}: was sent as CSV but holds JSON`);
   }
-  if (part.kind === "json") {
-    try {
-      checkJsonShape(part.fileName, text);
-      parseJsonLenient(part.fileName, text);
-    } catch (err) {
-      if (err instanceof IngestError) throw new AppError(400, "invalid_json", err.message);
-      throw err;
-    }
-  }
+  return text;
 }

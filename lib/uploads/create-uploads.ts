@@ -10,7 +10,7 @@ import { listRegistryModels } from "@/lib/db/models";
 import { withTransaction } from "@/lib/db/with-transaction";
 import { applyModelMappings } from "./apply-model-mappings";
 import { withStoredModels } from "./with-stored-models";
-import { checkUploadText } from "./check-upload-text";
+import { parseUploadParts, type ReadPart } from "./parse-upload-parts";
 import { toUploadPreview } from "./to-upload-preview";
 import type { UploadPart } from "./to-upload-parts";
 import type { CreateUploadResponse, FilePreview, ModelMapping } from "@/lib/schemas/uploads";
@@ -20,6 +20,8 @@ export type CreateUploadsInput = {
   note: string | null;
   dryRun: boolean;
   tokenId: number;
+  /** most rows (scores) the upload's files may hold together: 413 past it (ATLAS_UPLOAD_LIMIT_ROWS) */
+  maxRows: number;
   /** how the uploader placed models the registry does not know; stored with the results */
   models?: ModelMapping[];
 };
@@ -44,11 +46,14 @@ const ingestWithRetry = (input: IngestFileInput) => withRetry(() => ingestFile(i
  * Stores every file in one transaction, each in a savepoint: all of them or none.
  * A bad file does not stop the others being checked, so the 422 names every bad file.
  */
-function commitAll(parts: UploadPart[], base: Omit<IngestFileInput, "fileName" | "bytes">): Promise<IngestFileOutcome[]> {
+function commitAll(files: ReadPart[], base: Omit<IngestFileInput, "fileName" | "bytes">): Promise<IngestFileOutcome[]> {
   return withTransaction(
     async (client) => {
       const outcomes: IngestFileOutcome[] = [];
-      for (const part of parts) outcomes.push(await ingestFile({ ...base, fileName: part.fileName, bytes: part.bytes, transaction: client }));
+      for (const file of files) {
+        if ("error" in file) outcomes.push(refusedFile(file));
+        else outcomes.push(await ingestFile({ ...base, fileName: file.part.fileName, bytes: file.part.bytes, parsed: file.parsed, transaction: client }));
+      }
       return outcomes;
     },
     // a file refused by the database left an error on the connection: roll back, and the connection goes
@@ -61,10 +66,16 @@ function rejected(outcomes: IngestFileOutcome[]): AppError {
   return new AppError(422, "invalid_file", errors.join("; "));
 }
 
-async function preview(part: UploadPart, registry: RegistryLookup, note: string | null) {
+/** A file its parser refused: no database work, its problem reported with the others. */
+function refusedFile(file: Extract<ReadPart, { error: string }>): IngestFileOutcome {
+  return { ok: false, fileName: file.part.fileName, error: file.error };
+}
+
+async function preview(read: ReadPart, registry: RegistryLookup, note: string | null) {
+  const { part } = read;
   let planned: ReturnType<typeof toUploadPreview> | null = null;
-  const outcome = await ingestWithRetry({
-    fileName: part.fileName, bytes: part.bytes, registry, note, dryRun: true,
+  const outcome = "error" in read ? refusedFile(read) : await ingestWithRetry({
+    fileName: part.fileName, bytes: part.bytes, parsed: read.parsed, registry, note, dryRun: true,
     inspect: (plan) => (planned = toUploadPreview(plan)),
   });
   const sha256 = createHash("sha256").update(part.bytes).digest("hex");
@@ -81,8 +92,9 @@ async function preview(part: UploadPart, registry: RegistryLookup, note: string 
 }
 
 /**
- * POST /api/uploads behind the route: transport checks on every file (400),
- * then ingestFile per file, as the CLI does, but all files in one transaction:
+ * POST /api/uploads behind the route: every file decoded and parsed once, up
+ * front (400 for transport problems and unreadable JSON, 413 past the row
+ * limit), then ingestFile per file, as the CLI does, but all files in one transaction:
  * stored all together or not at all. Each file queues the task views it changed;
  * the analysis runs in the background after the response (GET /api/analysis
  * says `pending` until it is stored). Models are resolved
@@ -92,7 +104,10 @@ async function preview(part: UploadPart, registry: RegistryLookup, note: string 
  * preview and stores nothing.
  */
 export async function createUploads(input: CreateUploadsInput): Promise<CreateUploadResponse> {
-  for (const part of input.parts) checkUploadText(part);
+  const files = parseUploadParts(input.parts, input.maxRows);
+  // nothing to check against the database: refuse without touching it
+  const refused = files.flatMap((f) => ("error" in f ? [refusedFile(f)] : []));
+  if (!input.dryRun && refused.length === files.length) throw rejected(refused);
   const stored = await listRegistryModels();
   const registry = applyModelMappings(
     withStoredModels(await loadRegistryFiles(), stored),
@@ -101,10 +116,10 @@ export async function createUploads(input: CreateUploadsInput): Promise<CreateUp
   );
   if (input.dryRun) {
     const previews = [];
-    for (const part of input.parts) previews.push(await preview(part, registry, input.note));
+    for (const file of files) previews.push(await preview(file, registry, input.note));
     return { dryRun: true, summary: summarizeOutcomes(previews.map((p) => p.outcome)), files: previews.map((p) => p.file) };
   }
-  const outcomes = await withRetry(() => commitAll(input.parts, { registry, note: input.note, tokenId: input.tokenId }));
+  const outcomes = await withRetry(() => commitAll(files, { registry, note: input.note, tokenId: input.tokenId }));
   if (outcomes.some((o) => !o.ok)) throw rejected(outcomes);
   const done = outcomes.filter((o): o is Extract<IngestFileOutcome, { ok: true }> => o.ok);
   const analysisQueued = new Set(done.flatMap((o) => o.touched.map((g) => `${g.taskId}|${g.metricId}|${g.shots}`))).size;

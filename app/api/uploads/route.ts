@@ -36,6 +36,8 @@ export const POST = defineRoute({
     const bytes = await readBody(request, env.ATLAS_UPLOAD_LIMIT_BYTES);
     const parts = await toUploadParts(request, bytes, nameHint(request, query.name));
     const models = await readModelMappings(request, bytes);
-    return createUploads({ parts, models, note: query.note ?? null, dryRun: query.dryRun, tokenId: token!.id });
+    return createUploads({
+      parts, models, note: query.note ?? null, dryRun: query.dryRun, tokenId: token!.id, maxRows: env.ATLAS_UPLOAD_LIMIT_ROWS,
+    });
   },
 });
