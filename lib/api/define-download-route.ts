@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { authorize, queryObject, type RouteAuth } from "./define-route";
+import { authorize, readParams, readQuery, type RouteAuth, type RouteContext } from "./define-route";
 import { toErrorResponse } from "./to-error-response";
 
 /** A file to download: bytes, their media type, and a file name safe in any header and file system. */
@@ -11,8 +11,6 @@ type DownloadSpec<Q extends z.ZodType, P extends z.ZodType> = {
   auth?: RouteAuth;
   handler: (input: { query: z.infer<Q>; params: z.infer<P>; request: Request }) => Promise<Download>;
 };
-
-type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
 
 /** Letters, digits, dot, dash and underscore only, at most 150 characters, never starting with a dot. */
 export function toSafeFileName(name: string): string {
@@ -30,12 +28,12 @@ export function defineDownloadRoute<Q extends z.ZodType, P extends z.ZodType>(sp
     let params: z.infer<P>;
     let query: z.infer<Q>;
     try {
-      params = spec.params.parse((await context?.params) ?? {});
+      params = await readParams(spec.params, context);
     } catch (err) {
       return toErrorResponse(err, "params");
     }
     try {
-      query = spec.query.parse(queryObject(new URL(request.url)));
+      query = readQuery(spec.query, request);
     } catch (err) {
       return toErrorResponse(err, "query");
     }

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { readEnv } from "@/lib/env.js";
 import { authenticateRequest, type AuthenticatedToken } from "@/lib/auth/authenticate-request";
 import { checkOrigin, toAllowedOrigins } from "@/lib/auth/check-origin";
+import { pathParamsSchema, queryParamsSchema } from "@/lib/schemas/request-params";
 import { readJsonBody } from "./read-json-body";
 import { toErrorResponse } from "./to-error-response";
 
@@ -32,12 +33,22 @@ type RouteSpec<Q extends z.ZodType, P extends z.ZodType, R extends z.ZodType, B 
 };
 
 /** What Next passes a route handler as its second argument. */
-type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
+export type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
 
-export function queryObject(url: URL): Record<string, string> {
+function queryObject(url: URL): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of url.searchParams) out[key] = value;
   return out;
+}
+
+/** The request's query through the route's schema, after the check every parameter gets (no control characters). */
+export function readQuery<Q extends z.ZodType>(schema: Q, request: Request): z.infer<Q> {
+  return schema.parse(queryParamsSchema.parse(queryObject(new URL(request.url))));
+}
+
+/** The dynamic path segments through the route's schema, after the same check. */
+export async function readParams<P extends z.ZodType>(schema: P, context: RouteContext | undefined): Promise<z.infer<P>> {
+  return schema.parse(pathParamsSchema.parse((await context?.params) ?? {}));
 }
 
 export async function authorize(request: Request, auth: RouteAuth): Promise<AuthenticatedToken | null> {
@@ -51,7 +62,7 @@ export async function authorize(request: Request, auth: RouteAuth): Promise<Auth
 
 /**
  * The route wrapper: validates the query and path parameters with their schemas
- * (400 naming the parameter), checks origin and token, reads and validates a
+ * (400 naming the parameter; a control character such as %00 in any of them too), checks origin and token, reads and validates a
  * JSON body when the route declares one (422 naming the field), runs the handler, and
  * checks the response against its schema so a contract drift fails loudly on the
  * server instead of in the chart.
@@ -66,12 +77,12 @@ export function defineRoute<
     let query: z.infer<Q>;
     let params: z.infer<P>;
     try {
-      query = spec.query.parse(queryObject(new URL(request.url)));
+      query = readQuery(spec.query, request);
     } catch (err) {
       return toErrorResponse(err, "query");
     }
     try {
-      params = (spec.params ? spec.params.parse((await context?.params) ?? {}) : {}) as z.infer<P>;
+      params = (spec.params ? await readParams(spec.params, context) : {}) as z.infer<P>;
     } catch (err) {
       return toErrorResponse(err, "params");
     }
