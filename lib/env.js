@@ -25,6 +25,14 @@ export const envSchema = z.object({
   ATLAS_REQUIRE_TOKEN_FOR_READS: z.enum(["0", "1"]).default("0"),
   /** comma-separated origins besides the app's own from which a browser may POST (e.g. behind a proxy) */
   ATLAS_ALLOWED_ORIGINS: z.string().default(""),
+  /** how long connecting to the database may take before a request answers 503 (it never waits on a dead host) */
+  ATLAS_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
+  /** Postgres statement_timeout of every connection, in ms (0: none); a statement past it answers 503 and rolls back */
+  ATLAS_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
+  /** Postgres lock_timeout of every connection, in ms (0: none): waiting longer for a row another request holds answers 503 */
+  ATLAS_DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Postgres idle_in_transaction_session_timeout, in ms (0: none): a transaction left idle longer is ended and rolled back */
+  ATLAS_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(120_000),
   /** folder holding DejaVuSans.ttf for figure exports, when it is not in a system font folder */
   ATLAS_FONT_DIR: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

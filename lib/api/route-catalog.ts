@@ -40,9 +40,9 @@ const EDIT_ERRORS = {
   422: error("a field rejected, named"), 429: error("too many edits; see Retry-After"),
 };
 
-export const ROUTES: RouteDoc[] = [
+const DOCUMENTED: RouteDoc[] = [
   { method: "get", path: "/api/health", summary: "Whether the database answers, and which kind serves the app", query: noQuery,
-    responses: { 200: { description: "health", schema: healthResponseSchema } } },
+    responses: { 200: { description: "health", schema: healthResponseSchema }, 503: { description: "the database does not answer, with the reason", schema: healthResponseSchema } } },
   { method: "get", path: "/api/tasks", summary: "Every task with results, its metrics, counts and verdicts", query: noQuery,
     responses: { 200: { description: "tasks", schema: tasksResponseSchema } } },
   { method: "get", path: "/api/curves", summary: "One task view's curves: a series per family on a log scale axis", query: curvesQuerySchema,
@@ -90,10 +90,15 @@ export const ROUTES: RouteDoc[] = [
       401: error("missing, wrong or revoked token"), 403: error("cross-site request"),
       413: error("body over the limit"), 415: error("unsupported content type"),
       422: error("a value, name or row rejected: file, row and field named"), 429: error("too many uploads; see Retry-After"),
-      503: error("database unavailable; nothing stored"),
     } },
   { method: "get", path: "/api/uploads/{id}", summary: "One upload with provenance", query: noQuery, params: uploadIdParamsSchema,
     responses: { 200: { description: "upload", schema: uploadResponseSchema }, 404: error("no such upload") } },
   { method: "delete", path: "/api/uploads/{id}", summary: "Remove exactly that upload's results, in one transaction", query: noQuery, params: uploadIdParamsSchema, write: true,
     responses: { 200: { description: "deleted", schema: deleteUploadResponseSchema }, 401: error("missing, wrong or revoked token"), 404: error("no such upload") } },
 ];
+
+const DATABASE_DOWN = error("the database is unreachable, lost the connection or timed out, named; nothing was stored (Retry-After)");
+
+/** Every route can answer 503 when the database cannot serve it. */
+export const ROUTES: RouteDoc[] = DOCUMENTED.map((r) => ({ ...r, responses: { ...r.responses, 503: r.responses[503] ?? DATABASE_DOWN } }));
+

@@ -1,7 +1,7 @@
 import { ZodError } from "zod";
 import { AppError } from "./app-error";
 import type { ApiError } from "@/lib/schemas/api-error";
-import { isConnectionLost } from "@/lib/db/is-connection-lost";
+import { toDatabaseFailure } from "@/lib/db/to-database-failure";
 
 /** Where a ZodError came from: a bad query or path parameter is the caller's 400, a bad body a 422. */
 export type ErrorOrigin = "query" | "params" | "body" | "handler";
@@ -13,8 +13,9 @@ function json(status: number, body: ApiError, headers: Record<string, string> = 
 /**
  * The one error mapper for route handlers. Never matches on message text:
  * ZodError -> 400/422 naming the field, AppError -> its status, Postgres unique
- * violation -> 409, a lost database connection -> 503, anything else -> a
- * logged, generic 500.
+ * violation -> 409, an unreachable database, a lost connection or a database
+ * timeout -> 503 saying which (and that the request was rolled back), anything
+ * else -> a logged, generic 500.
  */
 export function toErrorResponse(err: unknown, origin: ErrorOrigin): Response {
   if (err instanceof ZodError && origin !== "handler") {
@@ -30,10 +31,11 @@ export function toErrorResponse(err: unknown, origin: ErrorOrigin): Response {
   if (pgCode === "23505" || pgCode === "P2002") {
     return json(409, { error: { code: "conflict", message: "that record already exists" } });
   }
-  if (isConnectionLost(err)) {
-    console.error("database connection lost:", (err as Error).message);
-    const body = { error: { code: "database_unavailable", message: "the database connection was lost and the request was rolled back; try again" } };
-    return json(503, body, { "retry-after": "5" });
+  const failure = toDatabaseFailure(err);
+  if (failure) {
+    console.error(`database ${failure.kind}: ${failure.reason}:`, (err as Error).message);
+    const code = failure.kind === "timeout" ? "database_timeout" : "database_unavailable";
+    return json(503, { error: { code, message: `${failure.reason}; the request was rolled back, try again` } }, { "retry-after": "5" });
   }
   console.error("unhandled route error:", err);
   return json(500, { error: { code: "internal", message: "internal server error" } });

@@ -14,14 +14,14 @@ describe("toOpenApi", () => {
     expect(curves.parameters.map((p) => [p.name, p.required])).toEqual([
       ["task", true], ["metric", false], ["shots", false], ["filter", false], ["x", false], ["model", false],
     ]);
-    expect(Object.keys(curves.responses)).toEqual(["200", "400", "404"]);
+    expect(Object.keys(curves.responses)).toEqual(["200", "400", "404", "503"]);
   });
 
   it("describes figure downloads by their media types, with the page's parameters plus the drawing options", () => {
     const figures = doc.paths["/api/figures/{file}"].get as { parameters: { name: string; in: string }[]; responses: Record<string, { content: Record<string, unknown> }> };
     expect(figures.parameters.map((p) => p.name)).toEqual(["file", "metric", "shots", "filter", "x", "model", "families", "preset", "width", "height", "font", "dpi"]);
     expect(Object.keys(figures.responses["200"].content)).toEqual(["image/svg+xml", "image/png", "application/pdf", "text/csv", "application/json", "text/plain"]);
-    expect(Object.keys(figures.responses)).toEqual(["200", "400", "404", "422"]);
+    expect(Object.keys(figures.responses)).toEqual(["200", "400", "404", "422", "503"]);
   });
 
   it("marks writes as needing a bearer token and names their body types", () => {

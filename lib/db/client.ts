@@ -1,8 +1,11 @@
 import "server-only";
-import pg from "pg";
+import type pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { readEnv } from "@/lib/env.js";
+import { AtlasPool } from "./atlas-pool";
+import { toPoolConfig } from "./pool-config";
+import { markConnectionLost } from "./to-database-failure";
 
 type Db = { pool: pg.Pool; prisma: PrismaClient };
 
@@ -20,15 +23,21 @@ function connectionString(): string {
 }
 
 function open(): Db {
-  // The embedded PGlite is one session shared by every socket: pglite-socket interleaves the
-  // extended-protocol messages of concurrent connections outside transactions (seen as
-  // "unnamed prepared statement does not exist"), so a process talks to it over one connection.
-  const max = readEnv().ATLAS_DATABASE_KIND === "embedded" ? 1 : 8;
-  const pool = new pg.Pool({ connectionString: connectionString(), max });
+  const env = readEnv();
+  const pool = new AtlasPool(toPoolConfig(connectionString(), env), env.ATLAS_DB_CONNECT_TIMEOUT_MS);
   // A client losing its connection (idle in the pool, or checked out mid-query) must not crash
-  // the server: the query in flight rejects, and the pool discards the client.
-  pool.on("error", (err) => console.error("postgres pool error:", err.message));
-  pool.on("connect", (client) => client.on("error", (err) => console.error("postgres connection error:", err.message)));
+  // the server: the query in flight rejects with the same error, marked so the API answers 503,
+  // and the pool discards the client.
+  pool.on("error", (err) => {
+    markConnectionLost(err);
+    console.error("postgres pool error:", err.message);
+  });
+  pool.on("connect", (client) =>
+    client.on("error", (err) => {
+      markConnectionLost(err);
+      console.error("postgres connection error:", err.message);
+    }),
+  );
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { pool, prisma };
 }

@@ -1,15 +1,30 @@
 import "server-only";
 import { getPool } from "./client";
+import { toDatabaseFailure } from "./to-database-failure";
 import { readEnv } from "@/lib/env.js";
 import type { HealthResponse } from "@/lib/schemas/health";
 
-/** Reports which database serves the app and whether it answers. */
+/**
+ * Reports which database serves the app and whether it answers `SELECT 1` within
+ * the connect timeout (a pool busy for longer counts as not answering); when it
+ * does not, the reason, as the API's 503s give it.
+ */
 export async function getHealth(): Promise<HealthResponse> {
-  const database = readEnv().ATLAS_DATABASE_KIND;
+  const env = readEnv();
+  const database = env.ATLAS_DATABASE_KIND;
+  const ms = env.ATLAS_DB_CONNECT_TIMEOUT_MS;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => (timer = setTimeout(resolve, ms, "late")));
+  const answer = getPool().query("SELECT 1").then(() => "ok" as const);
+  answer.catch(() => undefined);
   try {
-    await getPool().query("SELECT 1");
-    return { ok: true, database };
-  } catch {
-    return { ok: false, database };
+    if ((await Promise.race([answer, late])) === "ok") return { ok: true, database };
+    return { ok: false, database, reason: `the database did not answer within ${ms} ms (ATLAS_DB_CONNECT_TIMEOUT_MS)` };
+  } catch (err) {
+    const failure = toDatabaseFailure(err);
+    if (!failure) console.error("health check failed:", err);
+    return { ok: false, database, reason: failure?.reason ?? "the database answered SELECT 1 with an error" };
+  } finally {
+    clearTimeout(timer);
   }
 }

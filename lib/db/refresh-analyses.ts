@@ -121,4 +121,4 @@ export async function refreshAnalyses(groups: CurveGroup[] | "all"): Promise<Ref
 
 /** Runs `work` in a transaction holding the refresh lock: one writer of stored analyses at a time. */
 export const withRefreshLock = <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> =>
-  withTransaction(work, { setup: [`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`] });
+  withTransaction(work, { advisoryLock: REFRESH_LOCK });

@@ -8,5 +8,7 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute({
   query: z.object({}),
   response: healthResponseSchema,
+  // a load balancer or CI probe reads the status: 503 while the database does not answer
+  status: (body) => (body.ok ? 200 : 503),
   handler: () => getHealth(),
 });
