@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import { AppError } from "./app-error";
 import type { ApiError } from "@/lib/schemas/api-error";
+import { ClientAbortedError } from "@/lib/db/client-aborted";
 import { toDatabaseFailure } from "@/lib/db/to-database-failure";
 
 /** Where a ZodError came from: a bad query or path parameter is the caller's 400, a bad body a 422. */
@@ -14,7 +15,8 @@ function json(status: number, body: ApiError, headers: Record<string, string> = 
  * The one error mapper for route handlers. Never matches on message text:
  * ZodError -> 400/422 naming the field, AppError -> its status, Postgres unique
  * violation -> 409, an unreachable database, a lost connection or a database
- * timeout -> 503 saying which (and that the request was rolled back), anything
+ * timeout -> 503 saying which (and that the request was rolled back), a client
+ * that went away before the commit -> a logged 499 (rolled back), anything
  * else -> a logged, generic 500.
  */
 export function toErrorResponse(err: unknown, origin: ErrorOrigin): Response {
@@ -26,6 +28,11 @@ export function toErrorResponse(err: unknown, origin: ErrorOrigin): Response {
   }
   if (err instanceof AppError) {
     return json(err.status, { error: { code: err.code, message: err.message } }, err.headers);
+  }
+  if (err instanceof ClientAbortedError) {
+    // nobody reads this answer; the log says what happened (not a lost database connection)
+    console.warn("client aborted: the request was rolled back before its commit");
+    return json(499, { error: { code: "client_aborted", message: err.message } });
   }
   const pgCode = (err as { code?: unknown } | null)?.code;
   if (pgCode === "23505" || pgCode === "P2002") {

@@ -15,8 +15,8 @@ export type EditOutcome = { modelId: number; touched: CurveGroup[] };
  * One edit in one transaction. `atlas.model_edit` tells the model_fact_sources
  * trigger that this transaction writes each fact's source itself.
  */
-function inEditTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  return withTransaction(work, { setup: ["SELECT set_config('atlas.model_edit', 'on', true)"] });
+function inEditTransaction<T>(work: (client: pg.PoolClient) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  return withTransaction(work, { setup: ["SELECT set_config('atlas.model_edit', 'on', true)"], signal });
 }
 
 const conflict = (field: string, message: string) => new AppError(409, "conflict", `${field}: ${message}`);
@@ -40,7 +40,7 @@ async function recordEdit(client: pg.PoolClient, modelId: number, token: Authent
 }
 
 /** Adds a model the registry lacks, its facts sourced to the note given; FLOPs estimated from 6·N·D when not given. */
-export function createModel(body: CreateModelBody, token: AuthenticatedToken): Promise<EditOutcome> {
+export function createModel(body: CreateModelBody, token: AuthenticatedToken, signal?: AbortSignal): Promise<EditOutcome> {
   return inEditTransaction(async (client) => {
     const owner = await ownerOf(client, body.name);
     if (owner) throw conflict("name", `${JSON.stringify(body.name)} already names model ${JSON.stringify(owner.name)}`);
@@ -60,7 +60,7 @@ export function createModel(body: CreateModelBody, token: AuthenticatedToken): P
     );
     await recordEdit(client, rows[0].id, token, { field: "created", reason: body.source });
     return { modelId: rows[0].id, touched: [] };
-  });
+  }, signal);
 }
 
 /** The facts a correction records: every fact whose number changed, and every fact named in it (a new source for the same number). */
@@ -70,7 +70,7 @@ function toRecordedChanges(current: ScaleFacts, body: CorrectModelBody, changes:
 }
 
 /** Corrects a stored model's facts; the task views with results of its checkpoints are queued for re-analysis and returned as touched. */
-export function correctModel(id: number, body: CorrectModelBody, token: AuthenticatedToken): Promise<EditOutcome> {
+export function correctModel(id: number, body: CorrectModelBody, token: AuthenticatedToken, signal?: AbortSignal): Promise<EditOutcome> {
   return inEditTransaction(async (client) => {
     const { rows } = await client.query<ScaleFacts>(
       `SELECT parameters, training_tokens AS "trainingTokens", training_flops AS "trainingFlops", flops_estimated AS "flopsEstimated"
@@ -99,11 +99,11 @@ export function correctModel(id: number, body: CorrectModelBody, token: Authenti
     );
     await enqueueAnalysis(client, touched.rows);
     return { modelId: id, touched: touched.rows };
-  });
+  }, signal);
 }
 
 /** Adds a spelling under which later uploads find this model; 409 when it already denotes a model. */
-export function addAlias(id: number, body: AddAliasBody, token: AuthenticatedToken): Promise<EditOutcome> {
+export function addAlias(id: number, body: AddAliasBody, token: AuthenticatedToken, signal?: AbortSignal): Promise<EditOutcome> {
   return inEditTransaction(async (client) => {
     const target = await client.query<{ name: string }>("SELECT name FROM model WHERE id = $1 FOR UPDATE", [id]);
     if (target.rows.length === 0) throw notFound(`model ${id}`);
@@ -115,5 +115,5 @@ export function addAlias(id: number, body: AddAliasBody, token: AuthenticatedTok
     await client.query("INSERT INTO model_alias (alias, model_id) VALUES ($1, $2)", [body.alias, id]);
     await recordEdit(client, id, token, { field: "alias", detail: body.alias, reason: body.reason ?? "alias added" });
     return { modelId: id, touched: [] };
-  });
+  }, signal);
 }

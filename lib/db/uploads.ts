@@ -85,7 +85,7 @@ function viewsOf(keys: ResultKeys): CurveGroup[] {
  * upload created stay, without these results. The task views whose curves changed
  * are queued for re-analysis in the same transaction.
  */
-export function deleteUpload(id: number): Promise<{ results: number; restored: number; touched: CurveGroup[] }> {
+export function deleteUpload(id: number, signal?: AbortSignal): Promise<{ results: number; restored: number; touched: CurveGroup[] }> {
   return withTransaction(async (client) => {
     const found = await client.query("SELECT id FROM upload WHERE id = $1 FOR UPDATE", [id]);
     if (found.rows.length === 0) throw notFound(`upload ${id}`);
@@ -103,5 +103,5 @@ export function deleteUpload(id: number): Promise<{ results: number; restored: n
     const touched = viewsOf(gone);
     await enqueueAnalysis(client, touched);
     return { results: rows.length, restored, touched };
-  });
+  }, { signal });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type pg from "pg";
 import { AppError } from "@/lib/api/app-error";
 import { getPool } from "./client";
+import { ClientAbortedError } from "./client-aborted";
 
 export type TransactionOptions<T> = {
   /** statements run right after BEGIN (a transaction-local setting) */
@@ -14,6 +15,8 @@ export type TransactionOptions<T> = {
   advisoryLock?: number;
   /** false: roll back instead of committing what `work` returned (e.g. a file was refused) */
   commit?: (result: T) => boolean;
+  /** the request's signal: aborted by the time of the commit (the client went away), it rolls back instead */
+  signal?: AbortSignal;
 };
 
 /** Takes an advisory lock with the session's lock and statement timeouts lifted for the wait only. */
@@ -31,7 +34,8 @@ async function waitForAdvisoryLock(client: pg.PoolClient, key: number): Promise<
  * returns, rolled back when it throws. A connection that saw a database error
  * (or a rolled-back result) is not reused, since the embedded server's protocol
  * state may be off after one; an AppError (the app refusing, e.g. a 404) leaves
- * it usable. A connection dropping meanwhile (the server ended the session, e.g.
+ * it usable. A request whose client disconnected before the commit is rolled back
+ * (ClientAbortedError): nobody would learn it was stored. A connection dropping meanwhile (the server ended the session, e.g.
  * past the idle-in-transaction timeout) is reported by the error that ended it,
  * not by the query that next found the connection dead, nor as an uncaught
  * 'error' event.
@@ -48,12 +52,13 @@ export async function withTransaction<T>(work: (client: pg.PoolClient) => Promis
     for (const statement of options.setup ?? []) await client.query(statement);
     const result = await work(client);
     const commit = options.commit?.(result) ?? true;
+    if (commit && options.signal?.aborted) throw new ClientAbortedError();
     await client.query(commit ? "COMMIT" : "ROLLBACK");
     if (!commit) failure = new Error("rolled back");
     return result;
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);
-    if (!(err instanceof AppError)) failure = err as Error;
+    if (!(err instanceof AppError || err instanceof ClientAbortedError)) failure = err as Error;
     throw dropped ?? err;
   } finally {
     client.off("error", noteDrop);

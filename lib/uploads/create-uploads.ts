@@ -24,6 +24,8 @@ export type CreateUploadsInput = {
   maxRows: number;
   /** how the uploader placed models the registry does not know; stored with the results */
   models?: ModelMapping[];
+  /** the request's signal: a client gone before the commit gets nothing stored */
+  signal?: AbortSignal;
 };
 
 /** Deadlock / serialization failure: two uploads met on the same rows in different orders; the loser retries. */
@@ -46,7 +48,7 @@ const ingestWithRetry = (input: IngestFileInput) => withRetry(() => ingestFile(i
  * Stores every file in one transaction, each in a savepoint: all of them or none.
  * A bad file does not stop the others being checked, so the 422 names every bad file.
  */
-function commitAll(files: ReadPart[], base: Omit<IngestFileInput, "fileName" | "bytes">): Promise<IngestFileOutcome[]> {
+function commitAll(files: ReadPart[], base: Omit<IngestFileInput, "fileName" | "bytes">, signal?: AbortSignal): Promise<IngestFileOutcome[]> {
   return withTransaction(
     async (client) => {
       const outcomes: IngestFileOutcome[] = [];
@@ -57,7 +59,7 @@ function commitAll(files: ReadPart[], base: Omit<IngestFileInput, "fileName" | "
       return outcomes;
     },
     // a file refused by the database left an error on the connection: roll back, and the connection goes
-    { commit: (outcomes) => outcomes.every((o) => o.ok) },
+    { commit: (outcomes) => outcomes.every((o) => o.ok), signal },
   );
 }
 
@@ -119,7 +121,7 @@ export async function createUploads(input: CreateUploadsInput): Promise<CreateUp
     for (const file of files) previews.push(await preview(file, registry, input.note));
     return { dryRun: true, summary: summarizeOutcomes(previews.map((p) => p.outcome)), files: previews.map((p) => p.file) };
   }
-  const outcomes = await withRetry(() => commitAll(files, { registry, note: input.note, tokenId: input.tokenId }));
+  const outcomes = await withRetry(() => commitAll(files, { registry, note: input.note, tokenId: input.tokenId }, input.signal));
   if (outcomes.some((o) => !o.ok)) throw rejected(outcomes);
   const done = outcomes.filter((o): o is Extract<IngestFileOutcome, { ok: true }> => o.ok);
   const analysisQueued = new Set(done.flatMap((o) => o.touched.map((g) => `${g.taskId}|${g.metricId}|${g.shots}`))).size;

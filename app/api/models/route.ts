@@ -22,8 +22,8 @@ export const POST = defineRoute({
   response: modelEditResponseSchema,
   auth: "write",
   status: () => 201,
-  handler: ({ body, token }) => {
+  handler: ({ body, token, request }) => {
     takeEditSlot(token!.id, readEnv().ATLAS_UPLOAD_RATE_PER_MINUTE);
-    return applyModelEdit(() => createModel(body, token!));
+    return applyModelEdit(() => createModel(body, token!, request.signal));
   },
 });

@@ -38,6 +38,7 @@ export const POST = defineRoute({
     const models = await readModelMappings(request, bytes);
     return createUploads({
       parts, models, note: query.note ?? null, dryRun: query.dryRun, tokenId: token!.id, maxRows: env.ATLAS_UPLOAD_LIMIT_ROWS,
+      signal: request.signal,
     });
   },
 });

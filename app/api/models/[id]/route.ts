@@ -23,8 +23,8 @@ export const PATCH = defineRoute({
   body: correctModelBodySchema,
   response: modelEditResponseSchema,
   auth: "write",
-  handler: ({ params, body, token }) => {
+  handler: ({ params, body, token, request }) => {
     takeEditSlot(token!.id, readEnv().ATLAS_UPLOAD_RATE_PER_MINUTE);
-    return applyModelEdit(() => correctModel(params.id, body, token!));
+    return applyModelEdit(() => correctModel(params.id, body, token!, request.signal));
   },
 });

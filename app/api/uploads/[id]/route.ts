@@ -19,8 +19,8 @@ export const DELETE = defineRoute({
   params: uploadIdParamsSchema,
   response: deleteUploadResponseSchema,
   auth: "write",
-  handler: async ({ params }) => {
-    const { results, restored, touched } = await deleteUpload(params.id);
+  handler: async ({ params, request }) => {
+    const { results, restored, touched } = await deleteUpload(params.id, request.signal);
     if (touched.length > 0) scheduleAnalysisDrain();
     return { deleted: { id: params.id, results, restored }, analysisQueued: touched.length };
   },

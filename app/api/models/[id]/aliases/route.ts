@@ -16,8 +16,8 @@ export const POST = defineRoute({
   response: modelEditResponseSchema,
   auth: "write",
   status: () => 201,
-  handler: ({ params, body, token }) => {
+  handler: ({ params, body, token, request }) => {
     takeEditSlot(token!.id, readEnv().ATLAS_UPLOAD_RATE_PER_MINUTE);
-    return applyModelEdit(() => addAlias(params.id, body, token!));
+    return applyModelEdit(() => addAlias(params.id, body, token!, request.signal));
   },
 });
