@@ -6,6 +6,20 @@ const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL");
 
+/** Comma-separated http(s) origins: scheme, host and optional port, nothing else. */
+const originList = z.string().refine(
+  (list) =>
+    list.split(",").map((s) => s.trim()).filter((s) => s.length > 0).every((s) => {
+      try {
+        const url = new URL(s);
+        return /^https?:$/.test(url.protocol) && url.origin === s.replace(/\/$/, "").toLowerCase();
+      } catch {
+        return false;
+      }
+    }),
+  "must be comma-separated origins such as https://atlas.example.org or http://127.0.0.1:3000 (no path)",
+);
+
 export const envSchema = z.object({
   /** unset: `npm start` runs an embedded Postgres (PGlite) and sets it for the app */
   DATABASE_URL: postgresUrl.optional(),
@@ -23,8 +37,13 @@ export const envSchema = z.object({
   ATLAS_UPLOAD_RATE_PER_MINUTE: z.coerce.number().int().positive().default(30),
   /** "1": GET routes need a bearer token too (writes always do) */
   ATLAS_REQUIRE_TOKEN_FOR_READS: z.enum(["0", "1"]).default("0"),
-  /** comma-separated origins besides the app's own from which a browser may POST (e.g. behind a proxy) */
-  ATLAS_ALLOWED_ORIGINS: z.string().default(""),
+  /**
+   * comma-separated origins the app is served at (e.g. https://atlas.example.org behind a proxy): a browser
+   * write must come from one of them; default the listen address http://HOST:PORT, http://127.0.0.1:PORT, http://localhost:PORT
+   */
+  ATLAS_PUBLIC_ORIGIN: originList.optional(),
+  /** comma-separated origins of other sites from which a browser may write too */
+  ATLAS_ALLOWED_ORIGINS: originList.default(""),
   /** how long connecting to the database may take before a request answers 503 (it never waits on a dead host) */
   ATLAS_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().positive().default(5_000),
   /** Postgres statement_timeout of every connection, in ms (0: none); a statement past it answers 503 and rolls back */

@@ -54,7 +54,7 @@ export async function readParams<P extends z.ZodType>(schema: P, context: RouteC
 export async function authorize(request: Request, auth: RouteAuth): Promise<AuthenticatedToken | null> {
   const env = readEnv();
   if (auth === "write") {
-    checkOrigin(request, toAllowedOrigins(env.ATLAS_ALLOWED_ORIGINS));
+    checkOrigin(request, toAllowedOrigins(env));
     return authenticateRequest(request);
   }
   return env.ATLAS_REQUIRE_TOKEN_FOR_READS === "1" ? authenticateRequest(request) : null;

@@ -21,6 +21,7 @@ async function expectError(res: Response, status: number, message?: RegExp) {
 }
 
 afterEach(() => {
+  delete process.env.ATLAS_PUBLIC_ORIGIN;
   delete process.env.ATLAS_UPLOAD_LIMIT_BYTES;
   delete process.env.ATLAS_UPLOAD_RATE_PER_MINUTE;
 });
@@ -246,9 +247,24 @@ describe("tokens and origin", () => {
     expect(await countStored({ sha256: sha(bytes) })).toMatchObject({ uploads: 0 });
   });
 
-  it("accepts a POST from the app's own origin", async () => {
-    const res = await POST(uploadRequest(csv(), { token: await newToken(), headers: { origin: "http://atlas.test" } }));
+  it("accepts a POST from the app's own origin (by default its listen address)", async () => {
+    const res = await POST(uploadRequest(csv(), { token: await newToken(), headers: { origin: "http://127.0.0.1:3000" } }));
     expect(res.status).toBe(201);
+  });
+
+  it("403 when Origin, Host and URL all name the same foreign site: the Host header proves nothing (issue 10, row 13)", async () => {
+    const bytes = csv();
+    const request = uploadRequest(bytes, { token: await newToken(), headers: { origin: "http://evil.example", host: "evil.example" } });
+    const res = await POST(new Request(request.url.replace("http://atlas.test", "http://evil.example"), request));
+    await expectError(res, 403, /origin "http:\/\/evil\.example" may not write: this app is served at http:\/\/127\.0\.0\.1:3000/);
+    expect(await countStored({ sha256: sha(bytes) })).toMatchObject({ uploads: 0 });
+  });
+
+  it("follows ATLAS_PUBLIC_ORIGIN when the app is served elsewhere (behind a proxy)", async () => {
+    process.env.ATLAS_PUBLIC_ORIGIN = "https://atlas.example.org";
+    const token = await newToken();
+    expect((await POST(uploadRequest(csv(), { token, headers: { origin: "https://atlas.example.org" } }))).status).toBe(201);
+    await expectError(await POST(uploadRequest(csv(), { token, headers: { origin: "http://127.0.0.1:3000" } })), 403, /served at https:\/\/atlas\.example\.org \(/);
   });
 
   it("429 with Retry-After past the per-token rate, other tokens unaffected", async () => {
