@@ -35,6 +35,8 @@ export const envSchema = z.object({
   ATLAS_UPLOAD_LIMIT_ROWS: z.coerce.number().int().positive().default(100_000),
   /** uploads one API token may make per minute before 429 */
   ATLAS_UPLOAD_RATE_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** upload deletions one API token may make per minute before 429 */
+  ATLAS_DELETE_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
   /** "1": GET routes need a bearer token too (writes always do) */
   ATLAS_REQUIRE_TOKEN_FOR_READS: z.enum(["0", "1"]).default("0"),
   /**

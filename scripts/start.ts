@@ -26,10 +26,11 @@ if (db.kind === "embedded" || env.ATLAS_DEMO === "1") {
 }
 const analysed = await ensureAnalyses();
 if (analysed) console.log(`analysed ${analysed.analysedCurves} curves in ${analysed.ms} ms`);
-// A single user on the embedded database can upload straight away: one local token, shown once.
+// A single user on the embedded database can upload straight away: one local token, shown once. It is
+// an admin token: whoever runs the embedded database owns it, the demo uploads included.
 if (db.kind === "embedded" && (await listApiTokens()).length === 0) {
-  const local = await createApiToken("local");
-  console.log(`API token "local" for uploads (shown once, store it): ${local.token}`);
+  const local = await createApiToken("local", { admin: true });
+  console.log(`admin API token "local" for uploads (shown once, store it): ${local.token}`);
 }
 await closeDb();
 

@@ -2,6 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { runScript } from "@/lib/db/testing/run-script";
 import { POST } from "@/app/api/uploads/route";
+import { DELETE } from "@/app/api/uploads/[id]/route";
+import { ingestFile } from "@/lib/db/ingest-file";
+import { loadRegistryFiles } from "@/lib/db/registry-files";
 import { longCsv, uniqueName } from "@/lib/db/testing/factories";
 import { uploadRequest } from "@/lib/db/testing/upload-requests";
 import { getPool } from "@/lib/db/client";
@@ -29,14 +32,31 @@ describe("npm run token", () => {
     const listed = await token("list");
     expect(listed.code).toBe(0);
     const line = listed.stdout.split("\n").find((l) => l.startsWith(`${name}\t`))!;
-    expect(line.split("\t")).toEqual([name, secret.slice(0, 12), expect.stringMatching(/^\d{4}-/), "-", expect.stringMatching(/^\d{4}-/)]);
+    expect(line.split("\t")).toEqual([name, secret.slice(0, 12), "-", expect.stringMatching(/^\d{4}-/), "-", expect.stringMatching(/^\d{4}-/)]);
     expect(listed.stdout).not.toContain(secret);
 
     const revoked = await token("revoke", name);
     expect(revoked.code).toBe(0);
     expect(revoked.stdout).toMatch(new RegExp(`revoked ${name}`));
-    expect((await token("list")).stdout.split("\n").find((l) => l.startsWith(`${name}\t`))!.split("\t")[3]).toMatch(/^\d{4}-/);
+    expect((await token("list")).stdout.split("\n").find((l) => l.startsWith(`${name}\t`))!.split("\t")[4]).toMatch(/^\d{4}-/);
     expect((await upload(secret)).status).toBe(401);
+  });
+
+  it("creates an admin token with --admin, which may delete an upload the command line made", async () => {
+    const name = uniqueName("ops");
+    const created = await token("create", name, "--admin");
+    expect(created.code).toBe(0);
+    expect(created.stderr).toMatch(new RegExp(`created admin token ${name}`));
+    const line = (await token("list")).stdout.split("\n").find((l) => l.startsWith(`${name}\t`))!;
+    expect(line.split("\t")[2]).toBe("admin");
+    const cli = await ingestFile({ fileName: "cli.csv", bytes: longCsv([{ model: "pythia-70m", task: uniqueName("cli_tok_task"), metric: "acc", value: 0.5 }]), registry: await loadRegistryFiles() });
+    if (!cli.ok) throw new Error(cli.error);
+    const del = (secret: string) =>
+      DELETE(new Request(`http://atlas.test/api/uploads/${cli.uploadId}`, { method: "DELETE", headers: { authorization: `Bearer ${secret}` } }), {
+        params: Promise.resolve({ id: String(cli.uploadId) }),
+      });
+    expect((await del((await token("create", uniqueName("plain"))).stdout.trim())).status).toBe(403);
+    expect((await del(created.stdout.trim())).status).toBe(200);
   });
 
   it("refuses a duplicate name, an unknown name to revoke, and a bad name", async () => {
@@ -52,6 +72,7 @@ describe("npm run token", () => {
     const bad = await token("create", "has space");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/NAME: .*\nusage: npm run token --/);
+    expect((await token("create", uniqueName("ci"), "--root")).code).toBe(2);
     expect((await token()).code).toBe(2);
   });
 });

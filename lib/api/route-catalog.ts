@@ -93,8 +93,12 @@ const DOCUMENTED: RouteDoc[] = [
     } },
   { method: "get", path: "/api/uploads/{id}", summary: "One upload with provenance", query: noQuery, params: uploadIdParamsSchema,
     responses: { 200: { description: "upload", schema: uploadResponseSchema }, 404: error("no such upload") } },
-  { method: "delete", path: "/api/uploads/{id}", summary: "Remove exactly that upload's results, in one transaction", query: noQuery, params: uploadIdParamsSchema, write: true,
-    responses: { 200: { description: "deleted", schema: deleteUploadResponseSchema }, 401: error("missing, wrong or revoked token"), 404: error("no such upload") } },
+  { method: "delete", path: "/api/uploads/{id}", summary: "Remove exactly that upload's results, in one transaction: the token that made it, or an admin token", query: noQuery, params: uploadIdParamsSchema, write: true,
+    responses: {
+      200: { description: "deleted (recorded with the token and time)", schema: deleteUploadResponseSchema }, 401: error("missing, wrong or revoked token"),
+      403: error("cross-site request, or another token's upload (only its token or an admin token may delete it)"), 404: error("no such upload"),
+      429: error("too many deletions; see Retry-After"),
+    } },
 ];
 
 const DATABASE_DOWN = error("the database is unreachable, lost the connection or timed out, named; nothing was stored (Retry-After)");

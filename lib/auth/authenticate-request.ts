@@ -2,7 +2,8 @@ import "server-only";
 import { AppError } from "@/lib/api/app-error";
 import { verifyApiToken } from "@/lib/db/api-tokens";
 
-export type AuthenticatedToken = { id: number; name: string };
+/** A request's verified token; `admin` may delete any upload. */
+export type AuthenticatedToken = { id: number; name: string; admin: boolean };
 
 const CHALLENGE = { "www-authenticate": 'Bearer realm="emergence-atlas"' };
 
@@ -24,5 +25,5 @@ export async function authenticateRequest(request: Request): Promise<Authenticat
       ? unauthorized("revoked_token", "this API token has been revoked")
       : unauthorized("invalid_token", "unknown API token");
   }
-  return { id: check.id, name: check.name };
+  return { id: check.id, name: check.name, admin: check.admin };
 }

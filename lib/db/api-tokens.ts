@@ -8,18 +8,25 @@ export type ApiTokenInfo = {
   createdAt: string;
   revokedAt: string | null;
   lastUsedAt: string | null;
+  /** may delete any upload, not only its own */
+  admin: boolean;
 };
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
-function toInfo(row: { name: string; prefix: string; createdAt: Date; revokedAt: Date | null; lastUsedAt: Date | null }): ApiTokenInfo {
-  return { name: row.name, prefix: row.prefix, createdAt: row.createdAt.toISOString(), revokedAt: iso(row.revokedAt), lastUsedAt: iso(row.lastUsedAt) };
+type TokenRow = { name: string; prefix: string; createdAt: Date; revokedAt: Date | null; lastUsedAt: Date | null; isAdmin: boolean };
+
+function toInfo(row: TokenRow): ApiTokenInfo {
+  return {
+    name: row.name, prefix: row.prefix, createdAt: row.createdAt.toISOString(), revokedAt: iso(row.revokedAt), lastUsedAt: iso(row.lastUsedAt),
+    admin: row.isAdmin,
+  };
 }
 
-/** Makes a token; the secret is in the answer and nowhere else (only its hash is stored). */
-export async function createApiToken(name: string): Promise<ApiTokenInfo & { token: string }> {
+/** Makes a token (an admin token with `admin`); the secret is in the answer and nowhere else (only its hash is stored). */
+export async function createApiToken(name: string, { admin = false } = {}): Promise<ApiTokenInfo & { token: string }> {
   const token = generateToken();
-  const row = await getPrisma().apiToken.create({ data: { name, prefix: tokenPrefix(token), hash: hashToken(token) } });
+  const row = await getPrisma().apiToken.create({ data: { name, prefix: tokenPrefix(token), hash: hashToken(token), isAdmin: admin } });
   return { ...toInfo(row), token };
 }
 
@@ -36,7 +43,7 @@ export async function revokeApiToken(name: string): Promise<ApiTokenInfo | null>
   return row === null ? null : toInfo(row);
 }
 
-export type TokenCheck = { ok: true; id: number; name: string } | { ok: false; reason: "unknown" | "revoked" };
+export type TokenCheck = { ok: true; id: number; name: string; admin: boolean } | { ok: false; reason: "unknown" | "revoked" };
 
 /** Finds the token a request presented, comparing hashes in constant time, and notes its use. */
 export async function verifyApiToken(token: string): Promise<TokenCheck> {
@@ -45,5 +52,5 @@ export async function verifyApiToken(token: string): Promise<TokenCheck> {
   if (row === null || !sameHash(row.hash, hash)) return { ok: false, reason: "unknown" };
   if (row.revokedAt !== null) return { ok: false, reason: "revoked" };
   await getPrisma().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
-  return { ok: true, id: row.id, name: row.name };
+  return { ok: true, id: row.id, name: row.name, admin: row.isAdmin };
 }

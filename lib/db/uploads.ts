@@ -1,5 +1,7 @@
 import "server-only";
 import { notFound } from "@/lib/api/app-error";
+import type { AuthenticatedToken } from "@/lib/auth/authenticate-request";
+import { toDeleteRefusal } from "@/lib/auth/upload-ownership";
 import type { UploadRecord } from "@/lib/schemas/uploads";
 import type pg from "pg";
 import { getPool } from "./client";
@@ -77,18 +79,34 @@ function viewsOf(keys: ResultKeys): CurveGroup[] {
   return [...views.values()];
 }
 
+type Owned = { tokenId: number | null; fileName: string; sha256: string; owner: string | null };
+
+/** The upload, locked, if `by` may delete it: 404 when there is none, 403 when it is another token's. */
+async function lockDeletable(client: pg.PoolClient, id: number, by: AuthenticatedToken): Promise<Owned> {
+  const { rows } = await client.query<Owned>(
+    `SELECT u.token_id AS "tokenId", u.file_name AS "fileName", u.sha256, t.name AS owner
+     FROM upload u LEFT JOIN api_token t ON t.id = u.token_id WHERE u.id = $1 FOR UPDATE OF u`,
+    [id],
+  );
+  if (rows.length === 0) throw notFound(`upload ${id}`);
+  const refusal = toDeleteRefusal(id, rows[0].tokenId, by);
+  if (refusal) throw refusal;
+  return rows[0];
+}
+
 /**
  * Removes an upload and, in the same transaction, every result whose stored value
  * came from it. Where that value had replaced one an earlier, still stored upload
  * wrote, the earlier value comes back; a result another upload has since
  * overwritten belongs to that upload and stays. Models, tasks and checkpoints the
  * upload created stay, without these results. The task views whose curves changed
- * are queued for re-analysis in the same transaction.
+ * are queued for re-analysis in the same transaction. Only the token that made
+ * the upload, or an admin token, may delete it; the deletion is recorded (who,
+ * when, what) in upload_deletion.
  */
-export function deleteUpload(id: number, signal?: AbortSignal): Promise<{ results: number; restored: number; touched: CurveGroup[] }> {
+export function deleteUpload(id: number, by: AuthenticatedToken, signal?: AbortSignal): Promise<{ results: number; restored: number; touched: CurveGroup[] }> {
   return withTransaction(async (client) => {
-    const found = await client.query("SELECT id FROM upload WHERE id = $1 FOR UPDATE", [id]);
-    if (found.rows.length === 0) throw notFound(`upload ${id}`);
+    const upload = await lockDeletable(client, id, by);
     const { rows } = await client.query<{ checkpoint: number; task: number; metric: number; shots: number | null; filter: string }>(
       "DELETE FROM result WHERE upload_id = $1 RETURNING checkpoint_id AS checkpoint, task_id AS task, metric_id AS metric, shots, filter",
       [id],
@@ -100,6 +118,11 @@ export function deleteUpload(id: number, signal?: AbortSignal): Promise<{ result
     const restored = await restoreSuperseded(client, id, gone);
     // its own replaced values go with it (ON DELETE CASCADE from upload)
     await client.query("DELETE FROM upload WHERE id = $1", [id]);
+    await client.query(
+      `INSERT INTO upload_deletion (upload_id, file_name, sha256, owner_token_name, token_id, token_name, as_admin, results, restored)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [id, upload.fileName, upload.sha256, upload.owner, by.id, by.name, upload.tokenId !== by.id, rows.length, restored],
+    );
     const touched = viewsOf(gone);
     await enqueueAnalysis(client, touched);
     return { results: rows.length, restored, touched };

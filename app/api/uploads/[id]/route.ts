@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/define-route";
+import { takeRateSlot } from "@/lib/api/take-rate-slot";
+import { readEnv } from "@/lib/env.js";
 import { scheduleAnalysisDrain } from "@/lib/db/analysis-queue";
 import { deleteUpload, getUpload } from "@/lib/db/uploads";
 import { deleteUploadResponseSchema, uploadIdParamsSchema, uploadResponseSchema } from "@/lib/schemas/uploads";
@@ -13,14 +15,19 @@ export const GET = defineRoute({
   handler: async ({ params }) => ({ upload: await getUpload(params.id) }),
 });
 
-/** Removes the upload's results (see lib/db/uploads.ts for what "its results" means); their curves are re-analysed in the background. */
+/**
+ * Removes the upload's results (see lib/db/uploads.ts for what "its results" means); their curves are
+ * re-analysed in the background. Only the token that made the upload, or an admin token, may; each
+ * token has its own per-minute budget of deletions.
+ */
 export const DELETE = defineRoute({
   query: z.object({}),
   params: uploadIdParamsSchema,
   response: deleteUploadResponseSchema,
   auth: "write",
-  handler: async ({ params, request }) => {
-    const { results, restored, touched } = await deleteUpload(params.id, request.signal);
+  handler: async ({ params, request, token }) => {
+    takeRateSlot("deletions", token!.id, readEnv().ATLAS_DELETE_RATE_PER_MINUTE);
+    const { results, restored, touched } = await deleteUpload(params.id, token!, request.signal);
     if (touched.length > 0) scheduleAnalysisDrain();
     return { deleted: { id: params.id, results, restored }, analysisQueued: touched.length };
   },
