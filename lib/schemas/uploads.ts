@@ -25,6 +25,11 @@ export const uploadQuerySchema = z.object({
   dryRun: z.enum(["0", "1", "true", "false"]).optional().transform((v) => v === "1" || v === "true"),
 });
 
+/** An Idempotency-Key header: what a client retrying POST /api/uploads sends to get the first answer, not a second upload. */
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,255}$/, "must be 1-255 visible ASCII characters (a UUID, say)");
+
 /** A model as the preview shows it: scale null when nothing places it on any axis. */
 export const previewModelSchema = z.object({
   name: z.string(),

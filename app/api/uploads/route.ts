@@ -6,6 +6,8 @@ import { readBody } from "@/lib/uploads/read-body";
 import { readModelMappings } from "@/lib/uploads/read-model-mappings";
 import { nameHint, toUploadParts } from "@/lib/uploads/to-upload-parts";
 import { takeUploadSlot } from "@/lib/uploads/upload-rate";
+import { toUploadFingerprint } from "@/lib/uploads/to-upload-fingerprint";
+import { readIdempotencyKey, withIdempotency } from "@/lib/uploads/with-idempotency";
 import {
   createUploadResponseSchema,
   listUploadsQuerySchema,
@@ -23,7 +25,8 @@ export const GET = defineRoute({
 
 /**
  * Raw JSON / CSV (?name= or X-File-Name) or multipart with several files and an
- * optional `models` field (JSON array of model mappings); ?dryRun=1 previews.
+ * optional `models` field (JSON array of model mappings); ?dryRun=1 previews. An
+ * Idempotency-Key header makes a retry answer what the first request did.
  */
 export const POST = defineRoute({
   query: uploadQuerySchema,
@@ -33,12 +36,14 @@ export const POST = defineRoute({
   handler: async ({ query, request, token }) => {
     const env = readEnv();
     takeUploadSlot(token!.id, env.ATLAS_UPLOAD_RATE_PER_MINUTE);
+    const key = readIdempotencyKey(request);
     const bytes = await readBody(request, env.ATLAS_UPLOAD_LIMIT_BYTES);
     const parts = await toUploadParts(request, bytes, nameHint(request, query.name));
     const models = await readModelMappings(request, bytes);
-    return createUploads({
+    const input = {
       parts, models, note: query.note ?? null, dryRun: query.dryRun, tokenId: token!.id, maxRows: env.ATLAS_UPLOAD_LIMIT_ROWS,
       signal: request.signal,
-    });
+    };
+    return withIdempotency(key, token!.id, toUploadFingerprint(input), () => createUploads(input));
   },
 });
