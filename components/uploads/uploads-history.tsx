@@ -23,7 +23,8 @@ const isGone = (error: Error | null) => error instanceof ApiRequestError && erro
  */
 export function UploadsHistory({ page }: { page: number }) {
   const { token, setToken, clearToken } = useSessionToken();
-  const uploads = useUploadsQuery(toUploadsRange(page));
+  // with the tab's token the list names the tokens behind uploads
+  const uploads = useUploadsQuery(toUploadsRange(page), token);
   const del = useDeleteUploadMutation();
   const [confirming, setConfirming] = useState<number | null>(null);
   const [subject, setSubject] = useState<DeletionSubject | null>(null);

@@ -3,11 +3,13 @@ import { readEnv } from "@/lib/env.js";
 import { authenticateRequest, type AuthenticatedToken } from "@/lib/auth/authenticate-request";
 import { checkOrigin, toAllowedOrigins } from "@/lib/auth/check-origin";
 import { pathParamsSchema, queryParamsSchema } from "@/lib/schemas/request-params";
+import { AppError } from "./app-error";
 import { readJsonBody } from "./read-json-body";
 import { toErrorResponse } from "./to-error-response";
 
 /**
- * "read": open unless ATLAS_REQUIRE_TOKEN_FOR_READS=1; "write": a same-origin (or
+ * "read": open unless ATLAS_REQUIRE_TOKEN_FOR_READS=1 (a valid token sent anyway reaches the
+ * handler); "write": a same-origin (or
  * non-browser) request with a valid, unrevoked bearer token, always.
  */
 export type RouteAuth = "read" | "write";
@@ -27,7 +29,7 @@ type RouteSpec<Q extends z.ZodType, P extends z.ZodType, R extends z.ZodType, B 
     params: z.infer<P>;
     body: z.infer<B>;
     request: Request;
-    /** the caller's token; null on an open read */
+    /** the caller's token; null on an open read without a valid one */
     token: AuthenticatedToken | null;
   }) => Promise<z.infer<R>>;
 };
@@ -57,7 +59,22 @@ export async function authorize(request: Request, auth: RouteAuth): Promise<Auth
     checkOrigin(request, toAllowedOrigins(env));
     return authenticateRequest(request);
   }
-  return env.ATLAS_REQUIRE_TOKEN_FOR_READS === "1" ? authenticateRequest(request) : null;
+  if (env.ATLAS_REQUIRE_TOKEN_FOR_READS === "1") return authenticateRequest(request);
+  return request.headers.has("authorization") ? optionalToken(request) : null;
+}
+
+/**
+ * An open read that presents a token: the handler may show a token holder more
+ * (token names on uploads). A token that does not check out reads like no token,
+ * as the read is open anyway; a database failure still answers 503.
+ */
+async function optionalToken(request: Request): Promise<AuthenticatedToken | null> {
+  try {
+    return await authenticateRequest(request);
+  } catch (err) {
+    if (err instanceof AppError && err.status === 401) return null;
+    throw err;
+  }
 }
 
 /**

@@ -19,9 +19,11 @@ export function toApiRequestError(status: number, body: unknown): ApiRequestErro
   return new ApiRequestError(status, parsed.success ? parsed.data.error.message : `the server answered HTTP ${status}`);
 }
 
-/** The client's only way to read the API: fetch, then validate against the response schema. */
-export async function fetchJson<S extends z.ZodType>(url: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
-  const res = await fetch(url, { signal, headers: { accept: "application/json" } });
+/** The client's only way to read the API: fetch (with the tab's token, when a read shows holders more), then validate against the response schema. */
+export async function fetchJson<S extends z.ZodType>(url: string, schema: S, signal?: AbortSignal, token?: string | null): Promise<z.infer<S>> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(url, { signal, headers });
   const body: unknown = await res.json().catch(() => null);
   if (!res.ok) throw toApiRequestError(res.status, body);
   return schema.parse(body);

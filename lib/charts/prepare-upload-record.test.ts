@@ -4,7 +4,7 @@ import { prepareUploadRecord, toUtcLabel } from "./prepare-upload-record";
 
 const SHA = "3f2a9c0b7d4e5f6a1b2c3d4e5f60718293a4b5c6d7e8f90112233445566778899";
 const record = (r: Partial<UploadRecord> = {}): UploadRecord => ({
-  id: 7, fileName: "lab-runs.csv", sha256: SHA, format: "csv-long", tokenName: "laptop", createdAt: "2026-11-26T08:19:15.123Z",
+  id: 7, fileName: "lab-runs.csv", sha256: SHA, format: "csv-long", tokenName: "laptop", tokenHidden: false, createdAt: "2026-11-26T08:19:15.123Z",
   parsed: 3, inserted: 2, updated: 1, skipped: 0, note: "first run", results: 3, ...r,
 });
 
@@ -27,6 +27,10 @@ describe("prepareUploadRecord", () => {
     expect(out.token).toMatch(/^none/);
     expect(out.resultsLabel).toMatch(/^none \(replaced by later uploads/);
     expect(prepareUploadRecord(record({ results: 1 })).resultsLabel).toBe("1 result");
+  });
+
+  it("says a token made an upload whose token name this reader may not see", () => {
+    expect(prepareUploadRecord(record({ tokenName: null, tokenHidden: true })).token).toBe("an API token (its name is shown to token holders)");
   });
 
   it("passes names from the database through untouched, formula-like prefixes included", () => {

@@ -37,8 +37,9 @@ export function prepareUploadRecord(record: UploadRecord): UploadRecordModel {
     sha256: record.sha256,
     shortSha: record.sha256.slice(0, SHORT_SHA_LENGTH),
     format: toFormatLabel(record.format),
-    // uploads from the CLI (and the demo seed) carry no token; a deleted token's uploads lose theirs
-    token: record.tokenName ?? "none (CLI or deleted token)",
+    // uploads from the CLI (and the demo seed) carry no token; a deleted token's uploads lose theirs;
+    // an anonymous reader is told a token made it, not which
+    token: record.tokenName ?? (record.tokenHidden ? "an API token (its name is shown to token holders)" : "none (CLI or deleted token)"),
     createdAt: { iso: record.createdAt, label: toUtcLabel(record.createdAt) },
     counts: [
       { label: "parsed", value: record.parsed },

@@ -15,20 +15,29 @@ const RECORD_SQL = `
          (SELECT count(*)::int FROM result r WHERE r.upload_id = u.id) AS results
   FROM upload u LEFT JOIN api_token t ON t.id = u.token_id`;
 
-type RecordRow = Omit<UploadRecord, "createdAt"> & { createdAt: Date };
+type RecordRow = Omit<UploadRecord, "createdAt" | "tokenHidden"> & { createdAt: Date };
 
-const toRecord = (r: RecordRow): UploadRecord => ({ ...r, createdAt: r.createdAt.toISOString() });
+/** Who may read token names: token holders; an anonymous reader learns only that a token made the upload. */
+export type UploadReader = { showTokens: boolean };
+const ANONYMOUS: UploadReader = { showTokens: false };
+
+const toRecord = (r: RecordRow, reader: UploadReader): UploadRecord => ({
+  ...r,
+  tokenName: reader.showTokens ? r.tokenName : null,
+  tokenHidden: !reader.showTokens && r.tokenName !== null,
+  createdAt: r.createdAt.toISOString(),
+});
 
 /** Uploads, newest first, with their provenance. */
-export async function listUploads(page: { limit: number; offset: number }): Promise<{ uploads: UploadRecord[]; total: number }> {
+export async function listUploads(page: { limit: number; offset: number }, reader = ANONYMOUS): Promise<{ uploads: UploadRecord[]; total: number }> {
   const pool = getPool();
   const { rows } = await pool.query<RecordRow>(`${RECORD_SQL} ORDER BY u.id DESC LIMIT $1 OFFSET $2`, [page.limit, page.offset]);
   const { rows: count } = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM upload");
-  return { uploads: rows.map(toRecord), total: count[0].n };
+  return { uploads: rows.map((r) => toRecord(r, reader)), total: count[0].n };
 }
 
 /** One upload and the tasks its results are on. */
-export async function getUpload(id: number): Promise<UploadRecord & { tasks: string[] }> {
+export async function getUpload(id: number, reader = ANONYMOUS): Promise<UploadRecord & { tasks: string[] }> {
   const pool = getPool();
   const { rows } = await pool.query<RecordRow>(`${RECORD_SQL} WHERE u.id = $1`, [id]);
   if (rows.length === 0) throw notFound(`upload ${id}`);
@@ -36,7 +45,7 @@ export async function getUpload(id: number): Promise<UploadRecord & { tasks: str
     "SELECT DISTINCT t.name FROM result r JOIN task t ON t.id = r.task_id WHERE r.upload_id = $1 ORDER BY t.name",
     [id],
   );
-  return { ...toRecord(rows[0]), tasks: tasks.map((t) => t.name) };
+  return { ...toRecord(rows[0], reader), tasks: tasks.map((t) => t.name) };
 }
 
 type ResultKeys = { checkpoint: number[]; task: number[]; metric: number[]; shots: (number | null)[]; filter: string[] };

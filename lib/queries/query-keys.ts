@@ -32,7 +32,8 @@ export const queryKeys = {
   uploads: {
     all: ["uploads"] as const,
     lists: ["uploads", "list"] as const,
-    list: (page: { limit: number; offset: number }) => ["uploads", "list", page.limit, page.offset] as const,
+    /** `viewer`: null for an anonymous read, else the token's shown prefix (token holders see token names) */
+    list: (page: { limit: number; offset: number }, viewer: string | null = null) => ["uploads", "list", page.limit, page.offset, viewer] as const,
     detail: (id: number) => ["uploads", "detail", id] as const,
     /** the dry run of one batch of picked files; `tokenEpoch` counts token changes, so a new token previews again */
     preview: (batchId: string, tokenEpoch: number) => ["uploads", "preview", batchId, tokenEpoch] as const,

@@ -5,16 +5,20 @@ import { queryKeys } from "./query-keys";
 
 export type UploadsRange = { limit: number; offset: number };
 
-export function uploadsQueryOptions(range: UploadsRange) {
+/** What identifies a token in a query key: its first characters, as token lists show them, never the secret. */
+const viewerOf = (token: string | null) => (token === null ? null : token.slice(0, 12));
+
+/** The upload history read anonymously (as the page is rendered on the server) or with the tab's token (token names shown). */
+export function uploadsQueryOptions(range: UploadsRange, token: string | null = null) {
   return queryOptions({
-    queryKey: queryKeys.uploads.list(range),
-    queryFn: ({ signal }) => fetchJson(`/api/uploads?limit=${range.limit}&offset=${range.offset}`, listUploadsResponseSchema, signal),
+    queryKey: queryKeys.uploads.list(range, viewerOf(token)),
+    queryFn: ({ signal }) => fetchJson(`/api/uploads?limit=${range.limit}&offset=${range.offset}`, listUploadsResponseSchema, signal, token),
   });
 }
 
 /** No placeholder from the previous page: its rows would show under the new page's "Uploads 21–40" label. */
-export function useUploadsQuery(range: UploadsRange) {
-  return useQuery(uploadsQueryOptions(range));
+export function useUploadsQuery(range: UploadsRange, token: string | null = null) {
+  return useQuery(uploadsQueryOptions(range, token));
 }
 
 export function uploadQueryOptions(id: number) {

@@ -75,7 +75,10 @@ export const uploadRecordSchema = ingestCountsSchema.extend({
   fileName: z.string(),
   sha256: z.string(),
   format: z.string(),
+  /** the token that made the upload; null for the CLI and the demo seed, or when hidden from this reader */
   tokenName: z.string().nullable(),
+  /** true when a token made the upload but its name is shown to token holders only (an anonymous read) */
+  tokenHidden: z.boolean(),
   createdAt: z.string(),
   note: z.string().nullable(),
   /** results whose stored value currently comes from this upload */

@@ -20,7 +20,8 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute({
   query: listUploadsQuerySchema,
   response: listUploadsResponseSchema,
-  handler: ({ query }) => listUploads(query),
+  // token names are shown to token holders only
+  handler: ({ query, token }) => listUploads(query, { showTokens: token !== null }),
 });
 
 /**

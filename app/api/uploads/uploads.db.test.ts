@@ -12,6 +12,8 @@ import { whenAnalysisIdle } from "@/lib/db/analysis-queue";
 import { GET as analysisRoute } from "@/app/api/analysis/route";
 import { analysisResponseSchema } from "@/lib/schemas/analysis";
 import { longCsv, uniqueName } from "@/lib/db/testing/factories";
+import { ingestFile } from "@/lib/db/ingest-file";
+import { loadRegistryFiles } from "@/lib/db/registry-files";
 import { BASE, countStored, newToken, uploadRequest } from "@/lib/db/testing/upload-requests";
 import {
   createUploadResponseSchema,
@@ -62,13 +64,14 @@ describe("POST /api/uploads", () => {
     expect(await again.json()).toMatchObject({ uploadId, alreadyUploaded: true, analysisQueued: 0, summary: { inserted: 0, skipped: 6 } });
     expect(await countStored({ task, sha256: sha(bytes) })).toEqual({ results: 6, uploads: 1 });
 
-    const one = uploadResponseSchema.parse(await (await getRoute(new Request(`${BASE}/api/uploads/${uploadId}`), ctx(uploadId))).json());
+    const asHolder = { headers: { authorization: `Bearer ${token}` } };
+    const one = uploadResponseSchema.parse(await (await getRoute(new Request(`${BASE}/api/uploads/${uploadId}`, asHolder), ctx(uploadId))).json());
     expect(one.upload).toMatchObject({
       id: uploadId, fileName: "notebook.csv", sha256: sha(bytes), format: "csv-long", note: "first run",
       parsed: 6, inserted: 6, results: 6, tasks: [task],
     });
     expect(one.upload.tokenName).toMatch(/^tok_/);
-    const list = listUploadsResponseSchema.parse(await (await listRoute(new Request(`${BASE}/api/uploads?limit=500`))).json());
+    const list = listUploadsResponseSchema.parse(await (await listRoute(new Request(`${BASE}/api/uploads?limit=500`, asHolder))).json());
     expect(list.uploads.find((u) => u.id === uploadId)).toMatchObject({ fileName: "notebook.csv", tokenName: one.upload.tokenName });
     // the touched curves are analysed in the background
     await whenAnalysisIdle();
@@ -260,5 +263,32 @@ describe("reads", () => {
     expect(closed.headers.get("www-authenticate")).toMatch(/^Bearer/);
     const token = await newToken();
     expect((await listRoute(new Request(`${BASE}/api/uploads`, { headers: { authorization: `Bearer ${token}` } }))).status).toBe(200);
+  });
+
+  it("show token names to token holders only, in the list and the detail (issue 10)", async () => {
+    const token = await newToken();
+    const created = createUploadResponseSchema.parse(await (await POST(uploadRequest(curveCsv(uniqueName("who_task"), [0.3]), { token }))).json());
+    const id = (created as { uploadId: number }).uploadId;
+    const read = async (headers: Record<string, string>) => {
+      const list = listUploadsResponseSchema.parse(await (await listRoute(new Request(`${BASE}/api/uploads?limit=500`, { headers }))).json());
+      const one = uploadResponseSchema.parse(await (await getRoute(new Request(`${BASE}/api/uploads/${id}`, { headers }), ctx(id))).json()).upload;
+      const listed = list.uploads.find((u) => u.id === id)!;
+      return [listed.tokenName, listed.tokenHidden, one.tokenName, one.tokenHidden];
+    };
+    expect(await read({})).toEqual([null, true, null, true]);
+    // a token that does not check out reads like none: the read is open anyway
+    expect(await read({ authorization: `Bearer atl_${"A".repeat(43)}` })).toEqual([null, true, null, true]);
+    const name = expect.stringMatching(/^tok_/);
+    expect(await read({ authorization: `Bearer ${await newToken()}` })).toEqual([name, false, name, false]);
+    process.env.ATLAS_REQUIRE_TOKEN_FOR_READS = "1";
+    expect(await read({ authorization: `Bearer ${token}` })).toEqual([name, false, name, false]);
+  });
+
+  it("say an upload without a token has none, to anyone", async () => {
+    const task = uniqueName("cli_read_task");
+    const cli = await ingestFile({ fileName: "cli.csv", bytes: curveCsv(task, [0.3]), registry: await loadRegistryFiles() });
+    if (!cli.ok) throw new Error(cli.error);
+    const one = uploadResponseSchema.parse(await (await getRoute(new Request(`${BASE}/api/uploads/${cli.uploadId}`), ctx(cli.uploadId!))).json()).upload;
+    expect([one.tokenName, one.tokenHidden]).toEqual([null, false]);
   });
 });

@@ -12,7 +12,7 @@ export const GET = defineRoute({
   query: z.object({}),
   params: uploadIdParamsSchema,
   response: uploadResponseSchema,
-  handler: async ({ params }) => ({ upload: await getUpload(params.id) }),
+  handler: async ({ params, token }) => ({ upload: await getUpload(params.id, { showTokens: token !== null }) }),
 });
 
 /**
