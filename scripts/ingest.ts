@@ -46,7 +46,6 @@ try {
   process.exit(1);
 }
 const db = await openDatabase();
-process.env.DATABASE_URL = db.url;
 const tty = process.stderr.isTTY;
 try {
   const summary = await ingestPaths(args.paths, {

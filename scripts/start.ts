@@ -16,8 +16,6 @@ const env = readEnv();
 const nextBin = "node_modules/.bin/next";
 
 const db = await openDatabase({ serve: true });
-process.env.DATABASE_URL = db.url;
-process.env.ATLAS_DATABASE_KIND = db.kind;
 console.log(`database: ${db.kind}${db.kind === "embedded" ? ` (${env.ATLAS_DATA_DIR})` : ""}`);
 
 if (db.kind === "embedded" || env.ATLAS_DEMO === "1") {

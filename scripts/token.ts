@@ -27,7 +27,6 @@ if (!parsed.success) {
 const args = parsed.data;
 
 const db = await openDatabase();
-process.env.DATABASE_URL = db.url;
 try {
   if (args[0] === "create") {
     const existing = (await listApiTokens()).find((t) => t.name === args[1]);

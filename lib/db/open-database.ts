@@ -42,32 +42,44 @@ export function migrateDeploy(url: string): Promise<void> {
 }
 
 /**
- * The database for this process: DATABASE_URL when set; otherwise the embedded
- * PGlite in ATLAS_DATA_DIR (joining the one `npm start` is serving, if any).
- * Migrations are applied either way. `serve` publishes the embedded server for
- * other processes to join.
+ * Points this process's database client (lib/db/client.ts) at `db`: its URL, and
+ * its kind, on which the pool's rules depend (one connection to the embedded
+ * database, as the server keeps; timeouts on Postgres). Child processes inherit it.
+ */
+function use(db: OpenDatabase): OpenDatabase {
+  process.env.DATABASE_URL = db.url;
+  process.env.ATLAS_DATABASE_KIND = db.kind;
+  return db;
+}
+
+/**
+ * The database for this process, which every script and the launcher open the
+ * same way: DATABASE_URL when set; otherwise the embedded PGlite in
+ * ATLAS_DATA_DIR (joining the one `npm start` is serving, if any). Migrations are
+ * applied either way, and the process's client is pointed at it. `serve`
+ * publishes the embedded server for other processes to join.
  */
 export async function openDatabase(opts: { serve?: boolean; port?: number } = {}): Promise<OpenDatabase> {
   const env = readEnv();
   if (env.DATABASE_URL) {
     await migrateDeploy(env.DATABASE_URL);
-    return { url: env.DATABASE_URL, kind: "postgres", stop: async () => undefined };
+    return use({ url: env.DATABASE_URL, kind: "postgres", stop: async () => undefined });
   }
   const published = runningFile(env.ATLAS_DATA_DIR);
   if (!opts.serve && existsSync(published)) {
     const { url } = JSON.parse(readFileSync(published, "utf8")) as { url: string };
-    if (await answers(url)) return { url, kind: "embedded", stop: async () => undefined };
+    if (await answers(url)) return use({ url, kind: "embedded", stop: async () => undefined });
   }
   mkdirSync(env.ATLAS_DATA_DIR, { recursive: true });
   const embedded = await startEmbeddedPostgres({ dataDir: env.ATLAS_DATA_DIR, port: opts.port ?? 0 });
   await migrateDeploy(embedded.url);
   if (opts.serve) writeFileSync(published, JSON.stringify({ url: embedded.url, pid: process.pid }));
-  return {
+  return use({
     url: embedded.url,
     kind: "embedded",
     stop: async () => {
       if (opts.serve) rmSync(published, { force: true });
       await embedded.stop();
     },
-  };
+  });
 }
