@@ -84,11 +84,13 @@ export async function countQueuedViews(taskName?: string): Promise<number> {
 // One drain at a time per process; a request for another while one runs makes it go round again.
 const worker = globalThis as typeof globalThis & { __atlasDrain?: { running: Promise<void>; again: boolean } };
 
-async function drainUntilQuiet(): Promise<void> {
+async function drainUntilQuiet(first: () => Promise<unknown>): Promise<void> {
   try {
+    let pass = first;
     do {
       worker.__atlasDrain!.again = false;
-      await drainAnalysisQueue();
+      await pass();
+      pass = drainAnalysisQueue;
     } while (worker.__atlasDrain!.again);
   } catch (err) {
     // The queue is in the database: whatever failed stays queued for the next drain.
@@ -101,14 +103,15 @@ async function drainUntilQuiet(): Promise<void> {
 /**
  * Starts draining the queue in the background of this process (after a response,
  * at server start) and returns at once. Failures are logged; the views stay queued.
+ * `first` replaces the first pass (at server start: ensureAnalyses).
  */
-export function scheduleAnalysisDrain(): void {
+export function scheduleAnalysisDrain(first: () => Promise<unknown> = drainAnalysisQueue): void {
   if (worker.__atlasDrain) {
     worker.__atlasDrain.again = true;
     return;
   }
   worker.__atlasDrain = { running: Promise.resolve(), again: false };
-  worker.__atlasDrain.running = drainUntilQuiet();
+  worker.__atlasDrain.running = drainUntilQuiet(first);
 }
 
 /** Resolves when this process has no background drain running (tests, shutdown). */
