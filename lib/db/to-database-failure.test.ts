@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DatabaseUnavailableError } from "./database-unavailable";
 import { markConnectionLost, toDatabaseFailure } from "./to-database-failure";
 
@@ -42,6 +42,19 @@ describe("toDatabaseFailure", () => {
     expect(toDatabaseFailure(terminated)).toBeNull();
     markConnectionLost(terminated);
     expect(toDatabaseFailure(terminated)?.reason).toMatch(/connection was lost/);
+  });
+
+  it("recognises errors from another bundle's copy of these modules (the server shares one pool across bundles)", async () => {
+    vi.resetModules();
+    const other = await import("./database-unavailable");
+    const otherMarks = await import("./to-database-failure");
+    expect(other.DatabaseUnavailableError).not.toBe(DatabaseUnavailableError);
+    expect(toDatabaseFailure(new other.DatabaseUnavailableError("could not connect to the database (EHOSTUNREACH)"))?.reason).toBe(
+      "could not connect to the database (EHOSTUNREACH)",
+    );
+    const dropped = new Error("Connection terminated unexpectedly");
+    otherMarks.markConnectionLost(dropped);
+    expect(toDatabaseFailure(dropped)?.reason).toMatch(/connection was lost/);
   });
 
   it("follows the cause chain", () => {

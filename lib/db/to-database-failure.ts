@@ -1,5 +1,5 @@
 import "server-only";
-import { DatabaseUnavailableError } from "./database-unavailable";
+import { isDatabaseUnavailable } from "./database-unavailable";
 
 /**
  * Why a request could not be served by the database, in words a client may read:
@@ -46,8 +46,13 @@ const BY_ADAPTER_KIND: Record<string, DatabaseFailure> = {
   TooManyConnections: unavailable("the database server has no free connections"),
 };
 
-/** Errors a pg client emitted when its connection broke (marked by lib/db/client.ts): the same object rejects the query in flight. */
-const lostConnections = new WeakSet<object>();
+/**
+ * Errors a pg client emitted when its connection broke (marked by lib/db/client.ts): the same object
+ * rejects the query in flight. On globalThis, like the pool whose listeners mark them: every bundle of
+ * the server must see the same set.
+ */
+const holder = globalThis as typeof globalThis & { __atlasLostConnections?: WeakSet<object> };
+const lostConnections = (holder.__atlasLostConnections ??= new WeakSet<object>());
 
 export function markConnectionLost(err: unknown): void {
   if (typeof err === "object" && err !== null) lostConnections.add(err);
@@ -70,7 +75,7 @@ function byCode(code: unknown): DatabaseFailure | null {
  */
 export function toDatabaseFailure(err: unknown, depth = 0): DatabaseFailure | null {
   if (typeof err !== "object" || err === null || depth > 4) return null;
-  if (err instanceof DatabaseUnavailableError) return unavailable(err.reason);
+  if (isDatabaseUnavailable(err)) return unavailable(err.reason);
   const e = err as Inspectable;
   const adapter = e.meta?.driverAdapterError?.cause;
   const found =
