@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { freshSiblingDatabase } from "./fresh-database";
 
 const server = JSON.parse(readFileSync(path.join("test-results", "e2e-server.json"), "utf8")) as { DATABASE_URL?: string };
 const basePort = Number(process.env.E2E_PORT ?? 3100);
@@ -16,18 +17,8 @@ const REFRESH_LOCK = 7_245_001;
 let launcher: ChildProcess | null = null;
 let output = "";
 
-/** A fresh database beside the e2e one (refused unless its name ends in _test, as every test database here). */
-async function freshDatabase(suffix: string): Promise<string> {
-  const url = new URL(server.DATABASE_URL!);
-  const name = `${decodeURIComponent(url.pathname.slice(1)).replace(/_test$/, "")}_${suffix}_test`;
-  const admin = new pg.Client({ connectionString: server.DATABASE_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  url.pathname = `/${name}`;
-  return url.toString();
-}
+/** A fresh database beside the e2e one, for a launcher of the test's own. */
+const freshDatabase = (suffix: string) => freshSiblingDatabase(server.DATABASE_URL!, suffix);
 
 function startNpm(databaseUrl: string, port: number): ChildProcess {
   output = "";

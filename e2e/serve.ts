@@ -5,27 +5,13 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
+import { freshSiblingDatabase } from "./fresh-database";
 
 const env: NodeJS.ProcessEnv = { ...process.env, ATLAS_DEMO: "1", NEXT_TELEMETRY_DISABLED: "1" };
 let tempDir: string | null = null;
 
-async function freshSiblingDatabase(url: string): Promise<string> {
-  const parsed = new URL(url);
-  const name = decodeURIComponent(parsed.pathname.slice(1));
-  if (!name.endsWith("_test")) throw new Error(`Refusing to use "${name}" for e2e: DATABASE_URL must name a *_test database.`);
-  const e2eName = `${name.replace(/_test$/, "")}_e2e_test`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${e2eName}" WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE "${e2eName}"`);
-  await admin.end();
-  parsed.pathname = `/${e2eName}`;
-  return parsed.toString();
-}
-
 if (process.env.DATABASE_URL) {
-  env.DATABASE_URL = await freshSiblingDatabase(process.env.DATABASE_URL);
+  env.DATABASE_URL = await freshSiblingDatabase(process.env.DATABASE_URL, "e2e");
 } else {
   tempDir = mkdtempSync(path.join(tmpdir(), "atlas-e2e-"));
   env.ATLAS_DATA_DIR = path.join(tempDir, "pglite");
