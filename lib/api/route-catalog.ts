@@ -79,7 +79,7 @@ const DOCUMENTED: RouteDoc[] = [
       201: { description: "added", schema: modelEditResponseSchema }, ...EDIT_ERRORS, 404: error("no such model"),
       409: error("the alias already denotes a model"),
     } },
-  { method: "get", path: "/api/uploads", summary: "Upload history with provenance", query: listUploadsQuerySchema,
+  { method: "get", path: "/api/uploads", summary: "Upload history with provenance (token names only to a reader presenting a valid token)", query: listUploadsQuerySchema,
     responses: { 200: { description: "uploads", schema: listUploadsResponseSchema } } },
   { method: "post", path: "/api/uploads", summary: "Upload result files (raw JSON/CSV body or multipart, with an optional `models` field mapping unknown models); ?dryRun=1 previews; an Idempotency-Key header (per token, kept 24 h) replays the first answer to a retry", query: uploadQuerySchema,
     body: ["application/json", "text/csv", "multipart/form-data"], write: true,
