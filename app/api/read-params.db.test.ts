@@ -1,6 +1,7 @@
 // Issue 10, row 8: a control character (%00 above all) in any read parameter is the caller's 400, naming the parameter.
 import { describe, expect, it } from "vitest";
 import { GET as analysis } from "./analysis/route";
+import { GET as comparison } from "./comparison/route";
 import { GET as curves } from "./curves/route";
 import { GET as figure } from "./figures/[file]/route";
 import { GET as health } from "./health/route";
@@ -24,6 +25,8 @@ describe("a control character in a read parameter", () => {
     ["curves metric", curves, "/api/curves?task=lambada_openai&metric=acc%00", undefined, "metric"],
     ["curves model", curves, "/api/curves?task=lambada_openai&x=checkpoint&model=pythia%00", undefined, "model"],
     ["analysis task", analysis, "/api/analysis?task=a%00b", undefined, "task"],
+    ["comparison metrics", comparison, "/api/comparison?task=lambada_openai&metrics=acc,%00", undefined, "metrics"],
+    ["comparison filter", comparison, "/api/comparison?task=lambada_openai&filter=%00", undefined, "filter"],
     ["overview q", overview, "/api/overview?q=%00", undefined, "q"],
     ["overview family", overview, "/api/overview?family=OPT%00", undefined, "family"],
     ["overview suite", overview, "/api/overview?suite=%00", undefined, "suite"],
