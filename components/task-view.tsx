@@ -141,6 +141,12 @@ export function TaskView({ query }: { query: CurvesQuery }) {
               Without a stderr in the file, error bars of a proportion of items are binomial from the file&apos;s n, else from the
               task&apos;s item count in the registry.
             </p>
+            {analysis.data?.failed && (
+              <p role="alert" className="error">
+                The last analysis of this view could not finish: {analysis.data.failed}. The verdicts below are from before it; new
+                results on this view analyse it again.
+              </p>
+            )}
             {analysis.data?.pending && (
               <p role="status" className="notice">New results on this view: its analysis is being recomputed, and the verdicts below are from before them.</p>
             )}

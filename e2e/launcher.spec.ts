@@ -1,6 +1,7 @@
-// Issue 10, rows 10 and 11, through the real `npm start` (its own database and port, beside the app under test):
-// the port opens before the analysis a stopped server left queued is drained, and SIGTERM to npm stops
-// everything the launcher started before npm exits.
+// Issue 10, rows 4, 10 and 11, through the real `npm start` (its own database and port, beside the app under
+// test): the fits run off the request loop and a view over its budget is marked failed, not retried; the port
+// opens before the analysis a stopped server left queued is drained; and SIGTERM to npm stops everything the
+// launcher started before npm exits.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
@@ -20,13 +21,13 @@ let output = "";
 /** A fresh database beside the e2e one, for a launcher of the test's own. */
 const freshDatabase = (suffix: string) => freshSiblingDatabase(server.DATABASE_URL!, suffix);
 
-function startNpm(databaseUrl: string, port: number): ChildProcess {
+function startNpm(databaseUrl: string, port: number, extra: Record<string, string> = {}): ChildProcess {
   output = "";
   const child = spawn("npm", ["start"], {
     // its own process group, so the test can tell whether anything of it is left
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", ATLAS_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1", npm_config_update_notifier: "false" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", ATLAS_DEMO: "0", NEXT_TELEMETRY_DISABLED: "1", npm_config_update_notifier: "false", ...extra },
   });
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
@@ -94,5 +95,48 @@ test.describe("npm start", () => {
     // npm exited after its server: the port is already closed
     expect(await health(basePort + 2)).toBe(0);
     await expect.poll(() => groupAlive(launcher!.pid!), { timeout: 10_000 }).toBe(false);
+  });
+
+  test("analyses a heavy upload off the request loop: health keeps answering, and the view over its budget is marked failed, not retried", async () => {
+    const url = await freshDatabase("launch_heavy");
+    execFileSync(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+    const token = execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/token.ts", "create", "heavy", "--admin"], {
+      env: { ...process.env, DATABASE_URL: url },
+      encoding: "utf8",
+    }).trim().split("\n").pop()!;
+    const port = basePort + 3;
+    launcher = startNpm(url, port, { ATLAS_ANALYSIS_BUDGET_MS: "4000" });
+    await expect.poll(() => health(port), { timeout: 120_000 }).toBe(200);
+    // 50 families of 200 sizes each on one task view: far more than 4 s of fits
+    const lines = ["Model,Model Family,Model Size (B),MMLU"];
+    for (let f = 0; f < 50; f++) {
+      for (let i = 0; i < 200; i++) lines.push(`heavy-${f}-${i},Heavy ${f},${(0.01 * 1.03 ** i).toFixed(6)},${(0.25 + 0.001 * i).toFixed(4)}`);
+    }
+    const upload = await fetch(`http://127.0.0.1:${port}/api/uploads?name=heavy.csv`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+      body: lines.join("\n") + "\n",
+    });
+    expect(upload.status).toBe(201);
+    const analysis = async () => (await (await fetch(`http://127.0.0.1:${port}/api/analysis?task=mmlu`)).json()) as { pending: boolean; failed: string | null };
+    let answered = 0;
+    while ((await analysis()).pending) {
+      if ((await health(port)) === 200) answered++;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    // the request loop kept answering while the fits ran (a blocked loop answers nothing until they end)
+    expect(answered).toBeGreaterThanOrEqual(5);
+    const after = await analysis();
+    expect(after.failed).toBe("the analysis took longer than its budget of 4 s");
+    // not retried: the failed view stays out of the queue's drains
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    try {
+      await new Promise((r) => setTimeout(r, 2_000));
+      const { rows } = await db.query("SELECT failed_at IS NOT NULL AS failed, error FROM analysis_queue");
+      expect(rows).toEqual([{ failed: true, error: "the analysis took longer than its budget of 4 s" }]);
+    } finally {
+      await db.end();
+    }
   });
 });

@@ -54,6 +54,8 @@ export const envSchema = z.object({
   ATLAS_DB_LOCK_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   /** Postgres idle_in_transaction_session_timeout, in ms (0: none): a transaction left idle longer is ended and rolled back */
   ATLAS_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(120_000),
+  /** how long one task view's analysis may take on the analysis thread before the view is marked failed (ms) */
+  ATLAS_ANALYSIS_BUDGET_MS: z.coerce.number().int().positive().default(60_000),
   /** folder holding DejaVuSans.ttf for figure exports, when it is not in a system font folder */
   ATLAS_FONT_DIR: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -4,6 +4,7 @@ import type { RegistryLookup } from "@/lib/ingest/plan-types";
 import { drainAnalysisQueue, enqueueAnalysis, ensureAnalyses, scheduleAnalysisDrain, whenAnalysisIdle } from "./analysis-queue";
 import { getPool } from "./client";
 import { ingestFile } from "./ingest-file";
+import { getAnalysis } from "./analysis";
 import { listOverview } from "./overview";
 import { refreshAnalyses } from "./refresh-analyses";
 import { loadRegistryFiles } from "./registry-files";
@@ -117,6 +118,35 @@ describe("the analysis queue", () => {
     expect(summary?.analysedCurves).toBeGreaterThanOrEqual(3);
     expect(await queued(b)).toEqual([]);
     expect(await ensureAnalyses()).toBeNull();
+  });
+
+  it("marks a view whose analysis exceeds its budget failed, with the reason, and retries it only when it changes again", async () => {
+    const task = uniqueName("queue_task");
+    await ingestCurve(task, STEP);
+    const budget = process.env.ATLAS_ANALYSIS_BUDGET_MS;
+    process.env.ATLAS_ANALYSIS_BUDGET_MS = "1";
+    try {
+      await drainAnalysisQueue();
+    } finally {
+      if (budget === undefined) delete process.env.ATLAS_ANALYSIS_BUDGET_MS;
+      else process.env.ATLAS_ANALYSIS_BUDGET_MS = budget;
+    }
+    const { rows } = await getPool().query(
+      "SELECT q.failed_at IS NOT NULL AS failed, q.error FROM analysis_queue q JOIN task t ON t.id = q.task_id WHERE t.name = $1",
+      [task],
+    );
+    expect(rows).toEqual([{ failed: true, error: "the analysis took longer than its budget of 0.001 s" }]);
+    expect(await analysedValues(task)).toEqual([]);
+    const view = await getAnalysis({ task, metric: "acc", x: "params" });
+    expect(view).toMatchObject({ pending: false, failed: "the analysis took longer than its budget of 0.001 s" });
+    // not retried by later drains ...
+    expect((await drainAnalysisQueue()).batches).toBe(0);
+    expect(await queued(task)).toHaveLength(1);
+    // ... until its results change: then analysed again, within the normal budget
+    await ingestCurve(task, LINE);
+    await drainAnalysisQueue();
+    expect(await queued(task)).toEqual([]);
+    expect(await analysedValues(task)).toEqual([LINE]);
   });
 
   // PGlite is one session: an advisory lock held "elsewhere" would be its own and not block.

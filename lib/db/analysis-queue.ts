@@ -22,7 +22,7 @@ export async function enqueueAnalysis(client: pg.PoolClient, groups: CurveGroup[
     `INSERT INTO analysis_queue AS q (task_id, metric_id, shots, filter)
      SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[])
      ON CONFLICT (task_id, metric_id, shots, filter) DO UPDATE
-       SET ticket = nextval(pg_get_serial_sequence('analysis_queue', 'ticket')), enqueued_at = now()`,
+       SET ticket = nextval(pg_get_serial_sequence('analysis_queue', 'ticket')), enqueued_at = now(), failed_at = NULL, error = NULL`,
     [sorted.map((g) => g.taskId), sorted.map((g) => g.metricId), sorted.map((g) => g.shots), sorted.map((g) => g.filter)],
   );
 }
@@ -30,7 +30,7 @@ export async function enqueueAnalysis(client: pg.PoolClient, groups: CurveGroup[
 async function nextBatch(size: number): Promise<CurveGroup[]> {
   const { rows } = await getPool().query<CurveGroup>(
     `SELECT task_id AS "taskId", metric_id AS "metricId", shots, filter
-     FROM analysis_queue ORDER BY ticket LIMIT $1`,
+     FROM analysis_queue WHERE failed_at IS NULL ORDER BY ticket LIMIT $1`,
     [size],
   );
   return rows;
@@ -61,7 +61,7 @@ export async function ensureAnalyses(): Promise<DrainSummary | null> {
   const started = performance.now();
   const { rows } = await getPool().query<{ missing: boolean; queued: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM result) AND NOT EXISTS (SELECT 1 FROM curve_analysis) AS missing,
-            EXISTS (SELECT 1 FROM analysis_queue) AS queued`,
+            EXISTS (SELECT 1 FROM analysis_queue WHERE failed_at IS NULL) AS queued`,
   );
   if (rows[0].missing) {
     const all = await refreshAnalyses("all");
@@ -70,12 +70,12 @@ export async function ensureAnalyses(): Promise<DrainSummary | null> {
   return rows[0].queued ? drainAnalysisQueue() : null;
 }
 
-/** Task views waiting for analysis: all of them, or those of one task. */
+/** Task views waiting for analysis (not those whose analysis failed): all of them, or those of one task. */
 export async function countQueuedViews(taskName?: string): Promise<number> {
   const { rows } = await getPool().query<{ n: number }>(
     taskName === undefined
-      ? "SELECT count(*)::int AS n FROM analysis_queue"
-      : "SELECT count(*)::int AS n FROM analysis_queue q JOIN task t ON t.id = q.task_id WHERE t.name = $1",
+      ? "SELECT count(*)::int AS n FROM analysis_queue WHERE failed_at IS NULL"
+      : "SELECT count(*)::int AS n FROM analysis_queue q JOIN task t ON t.id = q.task_id WHERE t.name = $1 AND q.failed_at IS NULL",
     taskName === undefined ? [] : [taskName],
   );
   return rows[0].n;

@@ -21,8 +21,8 @@ export async function getAnalysis(query: CurvesQuery): Promise<AnalysisResponse>
      ORDER BY ${VERDICT_RANK_SQL}, p_value NULLS LAST, family`,
     [view.task.id, view.metric.id, view.shots, view.filter, query.x],
   );
-  const queued = await getPool().query(
-    "SELECT 1 FROM analysis_queue WHERE task_id = $1 AND metric_id = $2 AND shots IS NOT DISTINCT FROM $3::int AND filter = $4",
+  const queued = await getPool().query<{ error: string | null }>(
+    "SELECT error FROM analysis_queue WHERE task_id = $1 AND metric_id = $2 AND shots IS NOT DISTINCT FROM $3::int AND filter = $4",
     [view.task.id, view.metric.id, view.shots, view.filter],
   );
   const latest = rows.reduce<Date | null>((max, r) => (max === null || r.computed_at > max ? r.computed_at : max), null);
@@ -34,6 +34,7 @@ export async function getAnalysis(query: CurvesQuery): Promise<AnalysisResponse>
     x: query.x,
     analyses: rows.map((r) => r.analysis),
     computedAt: latest?.toISOString() ?? null,
-    pending: queued.rows.length > 0,
+    pending: queued.rows.length > 0 && queued.rows[0].error === null,
+    failed: queued.rows[0]?.error ?? null,
   };
 }

@@ -1,15 +1,18 @@
 import "server-only";
-import { compareMetrics, type MetricCurves } from "@/lib/emergence/compare-metrics";
+import type { MetricCurves } from "@/lib/emergence/compare-metrics";
 import { toCurveInputs, toGroupId } from "@/lib/emergence/to-curve-inputs";
 import type { ComparisonQuery, ComparisonResponse } from "@/lib/schemas/comparison";
-import { loadRows } from "./refresh-analyses";
+import { AppError } from "@/lib/api/app-error";
+import { compareOffThread, ViewAnalysisFailed } from "./analysis-thread";
+import { loadRows } from "./view-rows";
 import { resolveTaskView } from "./curves";
 
 /**
  * The mirage test on one task: every requested metric (default: all of the task's
  * at these shots) in its own view (the query's filter where the metric has it,
  * else the metric's default), analysed by compareMetrics over the models scored
- * under all of them. Computed at read time from the stored results; a few curves.
+ * under all of them. Computed at read time from the stored results, on the analysis
+ * thread; one that fails or exceeds its budget answers 503 with the reason.
  */
 export async function getComparison(query: ComparisonQuery): Promise<ComparisonResponse> {
   const first = await resolveTaskView({ task: query.task, shots: query.shots, x: query.x });
@@ -32,6 +35,9 @@ export async function getComparison(query: ComparisonQuery): Promise<ComparisonR
     shots: first.shots,
     x: query.x,
     metrics: views.map((v) => ({ metric: v.metric, filter: v.filter })),
-    families: compareMetrics(byMetric),
+    families: await compareOffThread(byMetric).catch((err: unknown) => {
+      if (err instanceof ViewAnalysisFailed) throw new AppError(503, "analysis_unavailable", `the metric comparison could not be computed: ${err.message}`, { "retry-after": "5" });
+      throw err;
+    }),
   };
 }

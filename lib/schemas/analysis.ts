@@ -145,5 +145,7 @@ export const analysisResponseSchema = z.object({
   computedAt: z.string().nullable(),
   /** the view's results changed and its re-analysis is queued: the analyses shown are from before */
   pending: z.boolean(),
+  /** the view's last re-analysis failed or exceeded its budget (the reason); the analyses shown are from before; a new change retries it */
+  failed: z.string().nullable(),
 });
 export type AnalysisResponse = z.infer<typeof analysisResponseSchema>;
