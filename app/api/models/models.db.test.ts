@@ -142,6 +142,17 @@ describe("PATCH /api/models/:id", () => {
     expect(await registryModel(models[0].name)).toEqual(before);
   });
 
+  it("answers 422 naming a key the body gives twice, and changes nothing", async () => {
+    const { token } = await namedToken();
+    const [model] = (await makeFamilyCurve()).models;
+    const before = await registryModel(model.name);
+    const twice = '{"parameters": 1e9, "parameters": 2e9, "reason": "model card"}';
+    const res = await PATCH(jsonRequest("PATCH", `/api/models/${model.id}`, twice, { token }), params(model.id));
+    expect(res.status).toBe(422);
+    expect(apiErrorSchema.parse(await res.json()).error.message).toContain('duplicate key "parameters"');
+    expect(await registryModel(model.name)).toEqual(before);
+  });
+
   it("answers 404 for a model nobody stored", async () => {
     const token = await newToken();
     const res = await PATCH(jsonRequest("PATCH", "/api/models/999999999", { parameters: 1e9, reason: "r" }, { token }), params(999999999));
