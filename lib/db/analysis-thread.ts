@@ -37,7 +37,6 @@ function start(): Thread {
     resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
   });
   const thread: Thread = { worker, pending: new Map(), next: 0 };
-  worker.unref();
   worker.on("message", (m: { id: number; result?: unknown; error?: string }) => {
     const p = thread.pending.get(m.id);
     if (!p) return;
@@ -51,6 +50,9 @@ function start(): Thread {
     failAll(thread, new ViewAnalysisFailed(memory ? `the analysis ran out of its ${THREAD_HEAP_MB} MB of memory` : `the analysis thread failed: ${err.message}`));
   });
   worker.on("exit", () => failAll(thread, new ViewAnalysisFailed("the analysis thread stopped")));
+  // after the listeners (adding one refs the thread again): an idle thread never keeps a process alive,
+  // while a job's budget timer keeps it until the job ends
+  worker.unref();
   return thread;
 }
 
