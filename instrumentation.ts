@@ -5,7 +5,7 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   if (!process.env.DATABASE_URL) return;
-  const { ensureAnalyses, scheduleAnalysisDrain } = await import("./lib/db/analysis-queue");
+  const { ensureAnalyses, scheduleAnalysisDrain } = await import("./lib/services/analysis/drain");
   scheduleAnalysisDrain(async () => {
     const done = await ensureAnalyses();
     if (done) console.log(`analysed ${done.analysedCurves} curves left queued at start in ${done.ms} ms`);

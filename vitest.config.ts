@@ -33,8 +33,8 @@ export default defineConfig({
         test: {
           name: "db",
           include: ["lib/**/*.db.test.ts", "app/**/*.db.test.ts", "scripts/**/*.db.test.ts"],
-          globalSetup: ["lib/db/testing/global-setup.ts"],
-          setupFiles: ["lib/db/testing/use-test-database.ts"],
+          globalSetup: ["lib/testing/global-setup.ts"],
+          setupFiles: ["lib/testing/use-test-database.ts"],
           // one worker: the embedded database serialises queries anyway, and tests stay independent by factories
           fileParallelism: false,
           testTimeout: 120_000,

@@ -12,7 +12,7 @@ import { freshSiblingDatabase } from "./fresh-database";
 
 const server = JSON.parse(readFileSync(path.join("test-results", "e2e-server.json"), "utf8")) as { DATABASE_URL?: string };
 const basePort = Number(process.env.E2E_PORT ?? 3100);
-/** The analysis refresh lock (REFRESH_LOCK in lib/db/refresh-analyses.ts): a drain waits behind whoever holds it. */
+/** The analysis refresh lock (REFRESH_LOCK in lib/services/analysis/refresh-analyses.ts): a drain waits behind whoever holds it. */
 const REFRESH_LOCK = 7_245_001;
 
 let launcher: ChildProcess | null = null;

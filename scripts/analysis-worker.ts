@@ -1,4 +1,4 @@
-// The analysis process of a server or CLI (lib/db/analysis-thread.ts forks it through tsx):
+// The analysis process of a server or CLI (lib/services/analysis/analysis-process.ts forks it through tsx):
 // runs one analysis per message (a task view's curves, or a metric comparison) and sends the
 // result back, so no fit ever runs on the request loop.
 import { analyzeCurves } from "@/lib/emergence/analyze-curves";

@@ -1,5 +1,5 @@
 // npm run bench:ingest -- [--rows N] [--seed S] [--runs R]
-// Ingest throughput against a real Postgres: the real path (lib/db/ingest-file.ts,
+// Ingest throughput against a real Postgres: the real path (lib/services/ingest/ingest-file.ts,
 // bytes to commit) versus a raw COPY of the same rows with ids pre-resolved, both
 // into the same indexed, constrained, triggered `result` table. Truncates every
 // table between runs, so it refuses any database not named *_bench or *_test.
@@ -12,9 +12,9 @@ import { parseArgs } from "node:util";
 import type pg from "pg";
 import { z } from "zod";
 import { closeDb, getPool } from "@/lib/db/client";
-import { ingestFile } from "@/lib/db/ingest-file";
+import { ingestFile } from "@/lib/services/ingest/ingest-file";
 import { openDatabase } from "@/lib/db/open-database";
-import { loadRegistryFiles, REGISTRY_DIR } from "@/lib/db/registry-files";
+import { loadRegistryFiles, REGISTRY_DIR } from "@/lib/services/ingest/build-registry";
 import { writeIngestPlan } from "@/lib/db/write-ingest-plan";
 import { detectFormat } from "@/lib/ingest/detect-format";
 import { parseCsv } from "@/lib/ingest/parse-csv";

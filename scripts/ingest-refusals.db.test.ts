@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { getCurves } from "@/lib/db/curves";
-import { runScript } from "@/lib/db/testing/run-script";
-import { uniqueName } from "@/lib/db/testing/factories";
+import { runScript } from "@/lib/testing/run-script";
+import { uniqueName } from "@/lib/testing/factories";
 
 const ingest = (...args: string[]) => runScript("ingest.ts", ...args);
 const lastJson = (stdout: string) => JSON.parse(stdout.trim().split("\n").at(-1)!);

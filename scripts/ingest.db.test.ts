@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync, copyFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runScript } from "@/lib/db/testing/run-script";
+import { runScript } from "@/lib/testing/run-script";
 import { getCurves } from "@/lib/db/curves";
-import { uniqueName } from "@/lib/db/testing/factories";
+import { uniqueName } from "@/lib/testing/factories";
 
 const root = path.resolve(import.meta.dirname, "..");
 

@@ -1,12 +1,12 @@
 // npm run ingest -- [--dry-run] [--models FILE.csv] [--note TEXT] PATH...
-// Thin CLI over lib/db/ingest-paths.ts. The last stdout line is the JSON summary;
+// Thin CLI over lib/services/ingest/ingest-paths.ts. The last stdout line is the JSON summary;
 // the exit code is 1 if any file failed.
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openDatabase } from "@/lib/db/open-database";
 import { closeDb } from "@/lib/db/client";
-import { ingestPaths } from "@/lib/db/ingest-paths";
-import { loadRegistryFiles } from "@/lib/db/registry-files";
+import { ingestPaths } from "@/lib/services/ingest/ingest-paths";
+import { loadRegistryFiles } from "@/lib/services/ingest/build-registry";
 import { IngestError } from "@/lib/ingest/ingest-error";
 import { progressLine } from "@/lib/ingest/progress-line";
 

@@ -9,8 +9,8 @@ import { existsSync } from "node:fs";
 import { readEnv } from "@/lib/env.js";
 import { openDatabase, type OpenDatabase } from "@/lib/db/open-database";
 import { closeDb } from "@/lib/db/client";
-import { seedDemoIfEmpty } from "@/lib/db/seed-demo";
-import { loadRegistryFiles } from "@/lib/db/registry-files";
+import { seedDemoIfEmpty } from "@/lib/services/ingest/seed-demo";
+import { loadRegistryFiles } from "@/lib/services/ingest/build-registry";
 import { createApiToken, listApiTokens } from "@/lib/db/api-tokens";
 import { superviseChild, type SupervisedChild } from "@/lib/process/supervise-child";
 

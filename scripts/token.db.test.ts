@@ -1,12 +1,12 @@
 // The token CLI as a user runs it: a child process against the test database.
 import { describe, expect, it } from "vitest";
-import { runScript } from "@/lib/db/testing/run-script";
+import { runScript } from "@/lib/testing/run-script";
 import { POST } from "@/app/api/uploads/route";
 import { DELETE } from "@/app/api/uploads/[id]/route";
-import { ingestFile } from "@/lib/db/ingest-file";
-import { loadRegistryFiles } from "@/lib/db/registry-files";
-import { longCsv, uniqueName } from "@/lib/db/testing/factories";
-import { uploadRequest } from "@/lib/db/testing/upload-requests";
+import { ingestFile } from "@/lib/services/ingest/ingest-file";
+import { loadRegistryFiles } from "@/lib/services/ingest/build-registry";
+import { longCsv, uniqueName } from "@/lib/testing/factories";
+import { uploadRequest } from "@/lib/testing/upload-requests";
 import { getPool } from "@/lib/db/client";
 
 

@@ -6,9 +6,9 @@ import { PATCH as correctModel } from "./models/[id]/route";
 import { apiErrorSchema } from "@/lib/schemas/api-error";
 import { createUploadResponseSchema } from "@/lib/schemas/uploads";
 import { getPool } from "@/lib/db/client";
-import { longCsv, uniqueName } from "@/lib/db/testing/factories";
-import { jsonRequest, makeFamilyCurve } from "@/lib/db/testing/model-factories";
-import { countStored, newToken, uploadRequest } from "@/lib/db/testing/upload-requests";
+import { longCsv, uniqueName } from "@/lib/testing/factories";
+import { jsonRequest, makeFamilyCurve } from "@/lib/testing/model-factories";
+import { countStored, newToken, uploadRequest } from "@/lib/testing/upload-requests";
 
 const warn = vi.spyOn(console, "warn");
 afterEach(() => warn.mockClear());

@@ -17,13 +17,13 @@ import { GET as uploads, POST as postUpload } from "./uploads/route";
 import { apiErrorSchema } from "@/lib/schemas/api-error";
 import { createUploadResponseSchema } from "@/lib/schemas/uploads";
 import { healthResponseSchema } from "@/lib/schemas/health";
-import { whenAnalysisIdle } from "@/lib/db/analysis-queue";
+import { whenAnalysisIdle } from "@/lib/services/analysis/drain";
 import { closeDb, getPool } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/with-transaction";
-import { toDatabaseFailure } from "@/lib/db/to-database-failure";
-import { longCsv, uniqueName } from "@/lib/db/testing/factories";
-import { jsonRequest } from "@/lib/db/testing/model-factories";
-import { countStored, newToken, uploadRequest } from "@/lib/db/testing/upload-requests";
+import { toDatabaseFailure } from "@/lib/errors/to-database-failure";
+import { longCsv, uniqueName } from "@/lib/testing/factories";
+import { jsonRequest } from "@/lib/testing/model-factories";
+import { countStored, newToken, uploadRequest } from "@/lib/testing/upload-requests";
 
 type Handler = (request: Request, context?: { params?: Promise<Record<string, string>> }) => Promise<Response>;
 const at = (path: string, init?: RequestInit) => new Request(`http://127.0.0.1${path}`, init);

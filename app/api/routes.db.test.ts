@@ -6,9 +6,9 @@ import { curvesResponseSchema } from "@/lib/schemas/curves";
 import { healthResponseSchema } from "@/lib/schemas/health";
 import { tasksResponseSchema } from "@/lib/schemas/tasks";
 import { apiErrorSchema } from "@/lib/schemas/api-error";
-import { ingestFile } from "@/lib/db/ingest-file";
-import { loadRegistryFiles } from "@/lib/db/registry-files";
-import { longCsv, uniqueName, type LongRow } from "@/lib/db/testing/factories";
+import { ingestFile } from "@/lib/services/ingest/ingest-file";
+import { loadRegistryFiles } from "@/lib/services/ingest/build-registry";
+import { longCsv, uniqueName, type LongRow } from "@/lib/testing/factories";
 
 const task = uniqueName("route_task");
 const request = (path: string) => new Request(`http://127.0.0.1${path}`);

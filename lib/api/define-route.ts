@@ -1,9 +1,9 @@
 import type { z } from "zod";
 import { readEnv } from "@/lib/env.js";
-import { authenticateRequest, type AuthenticatedToken } from "@/lib/auth/authenticate-request";
+import { authenticateRequest, type AuthenticatedToken } from "@/lib/api/authenticate-request";
 import { checkOrigin, toAllowedOrigins } from "@/lib/auth/check-origin";
 import { pathParamsSchema, queryParamsSchema } from "@/lib/schemas/request-params";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { readJsonBody } from "./read-json-body";
 import { toErrorResponse } from "./to-error-response";
 

@@ -1,7 +1,7 @@
-import { readBody } from "@/lib/uploads/read-body";
+import { readBody } from "@/lib/api/read-body";
 import { checkJsonShape } from "@/lib/ingest/check-json-shape";
 import { IngestError } from "@/lib/ingest/ingest-error";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 /** Registry edits are a few fields; anything larger is not one. */
 export const JSON_BODY_LIMIT_BYTES = 64 * 1024;

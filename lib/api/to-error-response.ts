@@ -1,8 +1,8 @@
 import { ZodError } from "zod";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { ApiError } from "@/lib/schemas/api-error";
-import { ClientAbortedError } from "@/lib/db/client-aborted";
-import { toDatabaseFailure } from "@/lib/db/to-database-failure";
+import { ClientAbortedError } from "@/lib/errors/client-aborted";
+import { toDatabaseFailure } from "@/lib/errors/to-database-failure";
 
 /** Where a ZodError came from: a bad query or path parameter is the caller's 400, a bad body a 422. */
 export type ErrorOrigin = "query" | "params" | "body" | "handler";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { checkOrigin, toAllowedOrigins, toOrigin } from "./check-origin";
 
 const post = (headers: Record<string, string>, url = "http://127.0.0.1:3000/api/uploads") => new Request(url, { method: "POST", headers });

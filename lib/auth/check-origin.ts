@@ -1,4 +1,4 @@
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 /** An Origin header or configured origin in its canonical form (`https://host[:port]`), or null when it is not one. */
 export function toOrigin(text: string): string | null {

@@ -1,5 +1,5 @@
-import { AppError } from "@/lib/api/app-error";
-import type { AuthenticatedToken } from "./authenticate-request";
+import { AppError } from "@/lib/errors/app-error";
+import type { AuthenticatedToken } from "./authenticated-token";
 
 /**
  * An upload belongs to the token that made it: that token may delete it, and an

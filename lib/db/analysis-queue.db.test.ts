@@ -1,14 +1,15 @@
 import pg from "pg";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { RegistryLookup } from "@/lib/ingest/plan-types";
-import { drainAnalysisQueue, enqueueAnalysis, ensureAnalyses, scheduleAnalysisDrain, whenAnalysisIdle } from "./analysis-queue";
+import { enqueueAnalysis } from "@/lib/db/analysis-queue";
+import { drainAnalysisQueue, ensureAnalyses, scheduleAnalysisDrain, whenAnalysisIdle } from "@/lib/services/analysis/drain";
 import { getPool } from "./client";
-import { ingestFile } from "./ingest-file";
+import { ingestFile } from "@/lib/services/ingest/ingest-file";
 import { getAnalysis } from "./analysis";
 import { listOverview } from "./overview";
-import { refreshAnalyses } from "./refresh-analyses";
-import { loadRegistryFiles } from "./registry-files";
-import { longCsv, uniqueName } from "./testing/factories";
+import { refreshAnalyses } from "@/lib/services/analysis/refresh-analyses";
+import { loadRegistryFiles } from "@/lib/services/ingest/build-registry";
+import { longCsv, uniqueName } from "@/lib/testing/factories";
 
 const SIZES = ["pythia-70m", "pythia-160m", "pythia-410m", "pythia-1b", "pythia-1.4b", "pythia-2.8b", "pythia-6.9b", "pythia-12b"];
 const LINE = [0.25, 0.3, 0.36, 0.42, 0.47, 0.53, 0.6, 0.65];

@@ -1,6 +1,6 @@
 import "server-only";
 import pg from "pg";
-import { DatabaseUnavailableError } from "./database-unavailable";
+import { DatabaseUnavailableError } from "@/lib/errors/database-unavailable";
 
 type ConnectCallback = (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void;
 

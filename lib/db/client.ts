@@ -5,7 +5,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { readEnv } from "@/lib/env.js";
 import { AtlasPool } from "./atlas-pool";
 import { toPoolConfig } from "./pool-config";
-import { markConnectionLost } from "./to-database-failure";
+import { markConnectionLost } from "@/lib/errors/to-database-failure";
 
 type Db = { pool: pg.Pool; prisma: PrismaClient };
 

@@ -1,9 +1,9 @@
 import "server-only";
 import { getPrisma } from "./client";
-import { notFound } from "@/lib/api/app-error";
+import { notFound } from "@/lib/errors/app-error";
 import type { CurvePoint, CurvesQuery, CurvesResponse, ViewAxis } from "@/lib/schemas/curves";
 import { checkpointRows, finalRows, type PointRow } from "./curve-rows";
-import { pickDefaultFilter, pickDefaultMetric, pickDefaultShots } from "@/lib/charts/pick-defaults";
+import { pickDefaultFilter, pickDefaultMetric, pickDefaultShots } from "@/lib/domain/view-defaults";
 import { chanceForMetric } from "@/lib/emergence/chance-for-metric";
 
 type TaskRow = { id: number; name: string; suite: string | null; chance: number | null; chance_source: string | null };

@@ -4,10 +4,10 @@ import { GET as curvesRoute } from "@/app/api/curves/route";
 import type { RegistryLookup } from "@/lib/ingest/plan-types";
 import { analysisResponseSchema } from "@/lib/schemas/analysis";
 import { curvesResponseSchema } from "@/lib/schemas/curves";
-import { drainAnalysisQueue } from "./analysis-queue";
+import { drainAnalysisQueue } from "@/lib/services/analysis/drain";
 import { getPool } from "./client";
-import { ingestFile } from "./ingest-file";
-import { loadRegistryFiles } from "./registry-files";
+import { ingestFile } from "@/lib/services/ingest/ingest-file";
+import { loadRegistryFiles } from "@/lib/services/ingest/build-registry";
 
 const SIZES = ["pythia-70m", "pythia-160m", "pythia-410m", "pythia-1b", "pythia-1.4b", "pythia-2.8b", "pythia-6.9b", "pythia-12b"];
 const STRICT = [0.002, 0.003, 0.005, 0.01, 0.012, 0.02, 0.03, 0.04];

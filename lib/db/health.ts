@@ -1,6 +1,6 @@
 import "server-only";
 import { getPool } from "./client";
-import { toDatabaseFailure } from "./to-database-failure";
+import { toDatabaseFailure } from "@/lib/errors/to-database-failure";
 import { readEnv } from "@/lib/env.js";
 import type { HealthResponse } from "@/lib/schemas/health";
 

@@ -1,11 +1,11 @@
 import "server-only";
 import type pg from "pg";
-import { AppError, notFound } from "@/lib/api/app-error";
-import type { AuthenticatedToken } from "@/lib/auth/authenticate-request";
+import { AppError, notFound } from "@/lib/errors/app-error";
+import type { AuthenticatedToken } from "@/lib/auth/authenticated-token";
 import { planFactChanges, toNewModelFacts, type FactChange, type ScaleFacts } from "@/lib/registry/plan-fact-changes";
 import { SCALE_FACTS, type AddAliasBody, type CorrectModelBody, type CreateModelBody } from "@/lib/schemas/model-registry";
-import type { CurveGroup } from "./refresh-analyses";
-import { enqueueAnalysis } from "./analysis-queue";
+import type { CurveGroup } from "./view-rows";
+import { enqueueAnalysis } from "@/lib/db/analysis-queue";
 import { withTransaction } from "./with-transaction";
 
 /** What an edit committed: the model it changed, and the task views whose curves its new facts move. */

@@ -1,6 +1,6 @@
 import "server-only";
 import type pg from "pg";
-import { notFound } from "@/lib/api/app-error";
+import { notFound } from "@/lib/errors/app-error";
 import { toFactSources, type StoredFacts } from "@/lib/registry/to-fact-sources";
 import type { ModelCheckpointsResponse, ModelEdit, RegistryModelView } from "@/lib/schemas/model-registry";
 import { getPool } from "./client";

@@ -3,7 +3,7 @@ import { getPool } from "./client";
 import { VERDICT_RANK_SQL } from "./analysis";
 import type { CurveAnalysis, Verdict } from "@/lib/schemas/analysis";
 import type { OverviewQuery, OverviewResponse } from "@/lib/schemas/overview";
-import { countQueuedViews } from "./analysis-queue";
+import { countQueuedViews } from "@/lib/db/analysis-queue";
 
 type Row = {
   task: string;

@@ -1,13 +1,13 @@
 import "server-only";
-import { notFound } from "@/lib/api/app-error";
-import type { AuthenticatedToken } from "@/lib/auth/authenticate-request";
+import { notFound } from "@/lib/errors/app-error";
+import type { AuthenticatedToken } from "@/lib/auth/authenticated-token";
 import { toDeleteRefusal } from "@/lib/auth/upload-ownership";
 import type { UploadRecord } from "@/lib/schemas/uploads";
 import type pg from "pg";
 import { getPool } from "./client";
 import { withTransaction } from "./with-transaction";
-import { enqueueAnalysis } from "./analysis-queue";
-import type { CurveGroup } from "./refresh-analyses";
+import { enqueueAnalysis } from "@/lib/db/analysis-queue";
+import type { CurveGroup } from "./view-rows";
 
 const RECORD_SQL = `
   SELECT u.id, u.file_name AS "fileName", u.sha256, u.format, t.name AS "tokenName", u.created_at AS "createdAt",

@@ -1,8 +1,8 @@
 import "server-only";
 import type pg from "pg";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { getPool } from "./client";
-import { ClientAbortedError } from "./client-aborted";
+import { ClientAbortedError } from "@/lib/errors/client-aborted";
 
 export type TransactionOptions<T> = {
   /** statements run right after BEGIN (a transaction-local setting) */

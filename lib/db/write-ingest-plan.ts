@@ -2,7 +2,7 @@ import "server-only";
 import { IngestError } from "@/lib/ingest/ingest-error";
 import type pg from "pg";
 import type { IngestPlan, ModelPlan } from "@/lib/ingest/plan-types";
-import type { CurveGroup } from "./refresh-analyses";
+import type { CurveGroup } from "./view-rows";
 
 /** Rows per INSERT ... SELECT FROM unnest(...) statement. */
 const CHUNK = 10_000;

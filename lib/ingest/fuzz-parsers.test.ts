@@ -3,10 +3,10 @@
 // the route answers 4xx; never an unexpected exception, never a hang. The time
 // bound is generous (a hang or a backtracking blow-up, not normal speed).
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/api/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { parsedFileSchema, type ParsedFile } from "@/lib/schemas/parsed-file";
 import { findHiddenCharacter } from "@/lib/schemas/safe-name";
-import { parseUploadParts } from "@/lib/uploads/parse-upload-parts";
+import { parseUploadParts } from "@/lib/services/uploads/parse-upload-parts";
 import { detectFormat } from "./detect-format";
 import { IngestError } from "./ingest-error";
 import { parseCsvLong } from "./parse-csv-long";

@@ -1,7 +1,7 @@
 import type { ModelFact, ParsedFile, ParsedResult } from "@/lib/schemas/parsed-file";
 import { IngestError } from "./ingest-error";
 import type { CheckpointPlan, IngestPlan, ModelPlan, RegistryLookup, RegistryMetric, RegistryTask, ResultColumns, TaskMetricPlan } from "./plan-types";
-import { toCheckpoint } from "@/lib/registry/to-checkpoint";
+import { toCheckpoint } from "@/lib/ingest/to-checkpoint";
 
 function emptyColumns(): ResultColumns {
   return { model: [], revision: [], task: [], metric: [], shots: [], filter: [], value: [], stderr: [], n: [] };

@@ -1,4 +1,4 @@
-/** What one file's ingest reports (see lib/db/ingest-file.ts). */
+/** What one file's ingest reports (see lib/services/ingest/ingest-file.ts). */
 export type FileOutcome =
   | {
       ok: true;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseFile } from "@/lib/ingest/parse-file";
-import { parseModelsCsv } from "@/lib/ingest/parse-models-csv";
+import { parseModelsCsv } from "@/lib/registry/parse-models-csv";
 import { extendRegistry } from "./extend-registry";
 import { loadSeedRegistry } from "./__fixtures__/seed-registry";
 import { resolveModelName } from "./resolve-model";

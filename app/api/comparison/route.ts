@@ -1,5 +1,5 @@
 import { defineRoute } from "@/lib/api/define-route";
-import { getComparison } from "@/lib/db/comparison";
+import { getComparison } from "@/lib/services/analysis/comparison";
 import { comparisonQuerySchema, comparisonResponseSchema } from "@/lib/schemas/comparison";
 
 export const dynamic = "force-dynamic";

@@ -11,11 +11,11 @@ import { GET as getAnalysisRoute } from "../analysis/route";
 import { curvesResponseSchema } from "@/lib/schemas/curves";
 import { analysisResponseSchema } from "@/lib/schemas/analysis";
 import { apiErrorSchema } from "@/lib/schemas/api-error";
-import { ingestFile } from "@/lib/db/ingest-file";
-import { refreshAnalyses } from "@/lib/db/refresh-analyses";
+import { ingestFile } from "@/lib/services/ingest/ingest-file";
+import { refreshAnalyses } from "@/lib/services/analysis/refresh-analyses";
 import { getPool } from "@/lib/db/client";
-import { loadRegistryFiles } from "@/lib/db/registry-files";
-import { longCsv, uniqueName, type LongRow } from "@/lib/db/testing/factories";
+import { loadRegistryFiles } from "@/lib/services/ingest/build-registry";
+import { longCsv, uniqueName, type LongRow } from "@/lib/testing/factories";
 import { readPngDpi, readPngSize } from "@/lib/figures/png-dpi";
 
 // a task name with markup in it: it must stay text in the SVG and out of the file name

@@ -15,10 +15,10 @@ import { modelCheckpointsResponseSchema, modelEditResponseSchema, modelRegistryR
 import { createUploadResponseSchema } from "@/lib/schemas/uploads";
 import { createApiToken } from "@/lib/db/api-tokens";
 import { getPool } from "@/lib/db/client";
-import { longCsv, uniqueName } from "@/lib/db/testing/factories";
-import { jsonRequest, makeFamilyCurve } from "@/lib/db/testing/model-factories";
-import { newToken, uploadRequest } from "@/lib/db/testing/upload-requests";
-import { whenAnalysisIdle } from "@/lib/db/analysis-queue";
+import { longCsv, uniqueName } from "@/lib/testing/factories";
+import { jsonRequest, makeFamilyCurve } from "@/lib/testing/model-factories";
+import { newToken, uploadRequest } from "@/lib/testing/upload-requests";
+import { whenAnalysisIdle } from "@/lib/services/analysis/drain";
 
 const params = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
 

@@ -8,9 +8,9 @@ import { POST as addAlias } from "./[id]/aliases/route";
 import { POST as upload } from "../uploads/route";
 import { apiErrorSchema } from "@/lib/schemas/api-error";
 import { getPool } from "@/lib/db/client";
-import { uniqueName } from "@/lib/db/testing/factories";
-import { jsonRequest, makeFamilyCurve } from "@/lib/db/testing/model-factories";
-import { newToken } from "@/lib/db/testing/upload-requests";
+import { uniqueName } from "@/lib/testing/factories";
+import { jsonRequest, makeFamilyCurve } from "@/lib/testing/model-factories";
+import { newToken } from "@/lib/testing/upload-requests";
 
 const params = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
 

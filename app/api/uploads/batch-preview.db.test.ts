@@ -2,8 +2,8 @@
 // (components/upload/upload-page.tsx): the contract it relies on, against real Postgres.
 import { afterEach, describe, expect, it } from "vitest";
 import { POST } from "./route";
-import { longCsv, uniqueName } from "@/lib/db/testing/factories";
-import { countStored, newToken, uploadRequest } from "@/lib/db/testing/upload-requests";
+import { longCsv, uniqueName } from "@/lib/testing/factories";
+import { countStored, newToken, uploadRequest } from "@/lib/testing/upload-requests";
 import { createUploadResponseSchema, type FilePreview } from "@/lib/schemas/uploads";
 
 afterEach(() => {

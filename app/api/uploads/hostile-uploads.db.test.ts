@@ -5,11 +5,11 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST } from "./route";
 import { GET as getAnalysis } from "../analysis/route";
 import { GET as getFigure } from "../figures/[file]/route";
-import { whenAnalysisIdle } from "@/lib/db/analysis-queue";
+import { whenAnalysisIdle } from "@/lib/services/analysis/drain";
 import { apiErrorSchema } from "@/lib/schemas/api-error";
 import { createUploadResponseSchema } from "@/lib/schemas/uploads";
-import { longCsv, uniqueName } from "@/lib/db/testing/factories";
-import { countStored, lmEvalJson, newToken, uploadRequest } from "@/lib/db/testing/upload-requests";
+import { longCsv, uniqueName } from "@/lib/testing/factories";
+import { countStored, lmEvalJson, newToken, uploadRequest } from "@/lib/testing/upload-requests";
 
 const sha = (b: Uint8Array | string) => createHash("sha256").update(b).digest("hex");
 

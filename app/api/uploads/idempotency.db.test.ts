@@ -7,8 +7,8 @@ import { POST } from "./route";
 import { apiErrorSchema } from "@/lib/schemas/api-error";
 import { createUploadResponseSchema } from "@/lib/schemas/uploads";
 import { getPool } from "@/lib/db/client";
-import { longCsv, uniqueName } from "@/lib/db/testing/factories";
-import { countStored, newToken, uploadRequest } from "@/lib/db/testing/upload-requests";
+import { longCsv, uniqueName } from "@/lib/testing/factories";
+import { countStored, newToken, uploadRequest } from "@/lib/testing/upload-requests";
 
 const csv = (task: string, value = 0.5) => longCsv([{ model: "pythia-70m", task, metric: "acc", value }, { model: "pythia-160m", task, metric: "acc", value: value + 0.1 }]);
 const post = (body: BodyInit | Uint8Array, token: string, key: string, contentType?: string | null) =>

@@ -5,8 +5,8 @@ import { POST } from "./route";
 import { apiErrorSchema } from "@/lib/schemas/api-error";
 import { createUploadResponseSchema } from "@/lib/schemas/uploads";
 import { getPool } from "@/lib/db/client";
-import { longCsv, uniqueName } from "@/lib/db/testing/factories";
-import { BASE, countStored, newToken, uploadRequest } from "@/lib/db/testing/upload-requests";
+import { longCsv, uniqueName } from "@/lib/testing/factories";
+import { BASE, countStored, newToken, uploadRequest } from "@/lib/testing/upload-requests";
 import { GET as listModels } from "../models/route";
 import { listModelsResponseSchema } from "@/lib/schemas/models";
 

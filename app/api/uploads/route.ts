@@ -1,13 +1,13 @@
 import { defineRoute } from "@/lib/api/define-route";
 import { listUploads } from "@/lib/db/uploads";
 import { readEnv } from "@/lib/env.js";
-import { createUploads } from "@/lib/uploads/create-uploads";
-import { readBody } from "@/lib/uploads/read-body";
-import { readModelMappings } from "@/lib/uploads/read-model-mappings";
-import { nameHint, toUploadParts } from "@/lib/uploads/to-upload-parts";
-import { takeUploadSlot } from "@/lib/uploads/upload-rate";
-import { toUploadFingerprint } from "@/lib/uploads/to-upload-fingerprint";
-import { readIdempotencyKey, withIdempotency } from "@/lib/uploads/with-idempotency";
+import { createUploads } from "@/lib/services/uploads/create-uploads";
+import { readBody } from "@/lib/api/read-body";
+import { readModelMappings } from "@/lib/services/uploads/read-model-mappings";
+import { nameHint, toUploadParts } from "@/lib/services/uploads/to-upload-parts";
+import { takeUploadSlot } from "@/lib/services/uploads/upload-rate";
+import { toUploadFingerprint } from "@/lib/services/uploads/to-upload-fingerprint";
+import { readIdempotencyKey, withIdempotency } from "@/lib/services/uploads/with-idempotency";
 import {
   createUploadResponseSchema,
   listUploadsQuerySchema,

@@ -7,10 +7,10 @@ import { apiErrorSchema } from "@/lib/schemas/api-error";
 import { createUploadResponseSchema, deleteUploadResponseSchema } from "@/lib/schemas/uploads";
 import { createApiToken } from "@/lib/db/api-tokens";
 import { getPool } from "@/lib/db/client";
-import { ingestFile } from "@/lib/db/ingest-file";
-import { loadRegistryFiles } from "@/lib/db/registry-files";
-import { longCsv, uniqueName } from "@/lib/db/testing/factories";
-import { countStored, uploadRequest } from "@/lib/db/testing/upload-requests";
+import { ingestFile } from "@/lib/services/ingest/ingest-file";
+import { loadRegistryFiles } from "@/lib/services/ingest/build-registry";
+import { longCsv, uniqueName } from "@/lib/testing/factories";
+import { countStored, uploadRequest } from "@/lib/testing/upload-requests";
 
 afterEach(() => {
   delete process.env.ATLAS_DELETE_RATE_PER_MINUTE;

@@ -5,8 +5,8 @@ import { POST } from "./route";
 import { apiErrorSchema } from "@/lib/schemas/api-error";
 import { createApiToken, revokeApiToken } from "@/lib/db/api-tokens";
 import { getPool } from "@/lib/db/client";
-import { longCsv, uniqueName, type LongRow } from "@/lib/db/testing/factories";
-import { countStored, lmEvalJson, newToken, uploadRequest } from "@/lib/db/testing/upload-requests";
+import { longCsv, uniqueName, type LongRow } from "@/lib/testing/factories";
+import { countStored, lmEvalJson, newToken, uploadRequest } from "@/lib/testing/upload-requests";
 import { createUploadResponseSchema } from "@/lib/schemas/uploads";
 
 const sha = (b: Uint8Array | string) => createHash("sha256").update(b).digest("hex");

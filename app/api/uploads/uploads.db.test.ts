@@ -8,13 +8,13 @@ import { GET as listRoute, POST } from "./route";
 import { DELETE, GET as getRoute } from "./[id]/route";
 import { apiErrorSchema } from "@/lib/schemas/api-error";
 import { getPool } from "@/lib/db/client";
-import { whenAnalysisIdle } from "@/lib/db/analysis-queue";
+import { whenAnalysisIdle } from "@/lib/services/analysis/drain";
 import { GET as analysisRoute } from "@/app/api/analysis/route";
 import { analysisResponseSchema } from "@/lib/schemas/analysis";
-import { longCsv, uniqueName } from "@/lib/db/testing/factories";
-import { ingestFile } from "@/lib/db/ingest-file";
-import { loadRegistryFiles } from "@/lib/db/registry-files";
-import { BASE, countStored, newToken, uploadRequest } from "@/lib/db/testing/upload-requests";
+import { longCsv, uniqueName } from "@/lib/testing/factories";
+import { ingestFile } from "@/lib/services/ingest/ingest-file";
+import { loadRegistryFiles } from "@/lib/services/ingest/build-registry";
+import { BASE, countStored, newToken, uploadRequest } from "@/lib/testing/upload-requests";
 import {
   createUploadResponseSchema,
   deleteUploadResponseSchema,
@@ -233,7 +233,7 @@ describe("analysis after a write", () => {
     const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await blocker.connect();
     try {
-      // the refresh lock (lib/db/refresh-analyses.ts) held by another session: no analysis can be stored meanwhile
+      // the refresh lock (lib/services/analysis/refresh-analyses.ts) held by another session: no analysis can be stored meanwhile
       await blocker.query("SELECT pg_advisory_lock(7245001)");
       const res = await POST(uploadRequest(curveCsv(task, [0.25, 0.26, 0.3, 0.45, 0.6, 0.7]), { token }));
       expect(res.status).toBe(201);

@@ -1,5 +1,5 @@
 import { defineDownloadRoute } from "@/lib/api/define-download-route";
-import { renderFigureFile } from "@/lib/api/render-figure-file";
+import { renderFigureFile } from "@/lib/services/figures/render-figure-file";
 import { figureParamsSchema, figureQuerySchema } from "@/lib/schemas/figures";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/define-route";
-import { takeRateSlot } from "@/lib/api/take-rate-slot";
+import { takeRateSlot } from "@/lib/auth/take-rate-slot";
 import { readEnv } from "@/lib/env.js";
-import { scheduleAnalysisDrain } from "@/lib/db/analysis-queue";
+import { scheduleAnalysisDrain } from "@/lib/services/analysis/drain";
 import { deleteUpload, getUpload } from "@/lib/db/uploads";
 import { deleteUploadResponseSchema, uploadIdParamsSchema, uploadResponseSchema } from "@/lib/schemas/uploads";
 

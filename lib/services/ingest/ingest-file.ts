@@ -1,0 +1,171 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { parseFile } from "@/lib/ingest/parse-file";
+import { planIngest } from "@/lib/ingest/plan-ingest";
+import { IngestError } from "@/lib/ingest/ingest-error";
+import type { IngestPlan, RegistryLookup, RegistryMetric } from "@/lib/ingest/plan-types";
+import { preferStoredMetrics } from "@/lib/ingest/prefer-stored-metrics";
+import type { ParsedFile } from "@/lib/schemas/parsed-file";
+import type pg from "pg";
+import { getPool } from "@/lib/db/client";
+import { writeIngestPlan } from "@/lib/db/write-ingest-plan";
+import { enqueueAnalysis } from "@/lib/db/analysis-queue";
+import type { CurveGroup } from "@/lib/services/analysis/refresh-analyses";
+
+export type IngestFileInput = {
+  fileName: string;
+  bytes: Uint8Array;
+  /** the file already parsed from those bytes (an upload parses each body once, up front); else parsed here */
+  parsed?: ParsedFile;
+  registry: RegistryLookup;
+  note?: string | null;
+  dryRun?: boolean;
+  /** the API token making the upload, recorded on it; null for the CLI */
+  tokenId?: number | null;
+  /** sees the plan before anything is written (the upload preview); may throw IngestError to refuse the file */
+  inspect?: (plan: IngestPlan) => void;
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * An open transaction to write in (several files stored all or nothing): the
+   * file goes in a savepoint of it, and the caller commits, rolls back and
+   * releases the client. Without it the file is a transaction of its own.
+   */
+  transaction?: pg.PoolClient;
+};
+
+/** How one file's writes begin and end: its own transaction, or a savepoint in the caller's. */
+function fileScope(own: boolean) {
+  return own
+    ? { begin: "BEGIN", commit: "COMMIT", rollback: "ROLLBACK" }
+    : { begin: "SAVEPOINT ingest_file", commit: "RELEASE SAVEPOINT ingest_file", rollback: "ROLLBACK TO SAVEPOINT ingest_file" };
+}
+
+export type IngestFileOutcome =
+  | {
+      ok: true;
+      fileName: string;
+      format: string;
+      uploadId: number | null;
+      alreadyUploaded: boolean;
+      parsed: number;
+      inserted: number;
+      updated: number;
+      skipped: number;
+      missingValues: number;
+      unknownScaleModels: string[];
+      /** task views whose stored curves changed (empty for a dry run or a repeat) */
+      touched: CurveGroup[];
+    }
+  | { ok: false; fileName: string; error: string };
+
+function decodeUtf8(fileName: string, bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new IngestError(fileName, "is not valid UTF-8 text");
+  }
+}
+
+async function storedMetrics(client: pg.PoolClient, parsed: ParsedFile): Promise<RegistryMetric[]> {
+  const names = [...new Set(parsed.results.map((r) => r.metric))];
+  const { rows } = await client.query<RegistryMetric>(
+    `SELECT name, higher_is_better AS "higherIsBetter", lower_bound AS "lowerBound", upper_bound AS "upperBound", kind
+     FROM metric WHERE name = ANY($1::text[])`,
+    [names],
+  );
+  return rows;
+}
+
+/**
+ * The one way a file gets into the database, used by the CLI, the upload route
+ * and the demo seed: parse (pure), plan against the registry (pure), then write
+ * the whole file in one transaction (or savepoint of the caller's), or nothing
+ * of it. A dry run does the same work and rolls back, so its counts are exact.
+ */
+export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutcome> {
+  const { fileName, bytes } = input;
+  let parsed: ParsedFile;
+  try {
+    parsed = input.parsed ?? parseFile(fileName, decodeUtf8(fileName, bytes));
+  } catch (err) {
+    if (err instanceof IngestError) return { ok: false, fileName, error: err.message };
+    throw err;
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+
+  const own = input.transaction === undefined;
+  const scope = fileScope(own);
+  const client = input.transaction ?? (await getPool().connect());
+  // The pool listens for errors only on idle clients; a connection dropping while
+  // this one is checked out would otherwise be an uncaught 'error' event. The
+  // failing query reports it.
+  const ignoreDrop = () => undefined;
+  client.on("error", ignoreDrop);
+  let failure: Error | undefined;
+  let planned: IngestPlan | undefined;
+  try {
+    await client.query(scope.begin);
+    const existing = await client.query<{ id: number }>("SELECT id FROM upload WHERE sha256 = $1", [sha256]);
+    const plan = planIngest(fileName, parsed, preferStoredMetrics(input.registry, await storedMetrics(client, parsed)));
+    input.inspect?.(plan);
+    planned = plan;
+    const parsedCount = plan.rows.value.length;
+    const base = {
+      ok: true as const,
+      fileName,
+      format: plan.format,
+      parsed: parsedCount,
+      missingValues: plan.missingValues,
+      unknownScaleModels: plan.unknownScaleModels,
+    };
+    if (existing.rows.length > 0) {
+      await client.query(scope.rollback);
+      return {
+        ...base, uploadId: existing.rows[0].id, alreadyUploaded: true, inserted: 0, updated: 0, skipped: parsedCount, touched: [],
+      };
+    }
+    const counts = await writeIngestPlan(
+      client,
+      { fileName, sha256, format: plan.format, note: input.note ?? null, tokenId: input.tokenId ?? null },
+      plan,
+      input.onProgress,
+    );
+    const changed = counts.inserted + counts.updated > 0;
+    if (changed && !input.dryRun) await enqueueAnalysis(client, counts.touched);
+    await client.query(input.dryRun ? scope.rollback : scope.commit);
+    return {
+      ...base,
+      uploadId: input.dryRun ? null : counts.uploadId,
+      alreadyUploaded: false,
+      inserted: counts.inserted,
+      updated: counts.updated,
+      skipped: counts.skipped,
+      touched: input.dryRun || !changed ? [] : counts.touched,
+    };
+  } catch (err) {
+    await client.query(scope.rollback).catch(() => undefined);
+    if (err instanceof IngestError) return { ok: false, fileName, error: err.message };
+    // A connection that saw an error is not reused: the embedded server's protocol state may be off.
+    failure = err as Error;
+    const pgErr = err as { code?: string; message?: string; constraint?: string };
+    // The same bytes committed by a concurrent upload since our check: answer as a repeat.
+    if (pgErr.code === "23505" && pgErr.constraint === "upload_sha256_key") {
+      const again = await client.query<{ id: number; format: string }>("SELECT id, format FROM upload WHERE sha256 = $1", [sha256]);
+      if (again.rows.length > 0) {
+        const parsedCount = planned?.rows.value.length ?? 0;
+        return {
+          ok: true, fileName, format: again.rows[0].format, uploadId: again.rows[0].id, alreadyUploaded: true, parsed: parsedCount,
+          inserted: 0, updated: 0, skipped: parsedCount, missingValues: parsed.missingValues, unknownScaleModels: planned?.unknownScaleModels ?? [], touched: [],
+        };
+      }
+    }
+    // Constraint violations (check 23514, not-null 23502, ...) are the file's fault: report, store nothing.
+    if (typeof pgErr.code === "string" && pgErr.code.startsWith("23")) {
+      return { ok: false, fileName, error: `${fileName}: rejected by the database: ${pgErr.message}` };
+    }
+    throw err;
+  } finally {
+    client.off("error", ignoreDrop);
+    if (own) client.release(failure);
+  }
+}

@@ -1,4 +1,0 @@
-import { takeRateSlot } from "@/lib/api/take-rate-slot";
-
-/** Counts an upload request against its token; 429 with Retry-After past `perMinute`. */
-export const takeUploadSlot = (tokenId: number, perMinute: number): void => takeRateSlot("uploads", tokenId, perMinute);
