@@ -2,7 +2,7 @@ import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query
 import { Overview } from "@/components/overview";
 import { listOverview } from "@/lib/db/overview";
 import { overviewQueryOptions } from "@/lib/queries/overview-query";
-import { toOverviewQuery } from "@/lib/charts/overview-url";
+import { toOverviewQuery } from "@/lib/view-state/overview-view";
 
 export const dynamic = "force-dynamic";
 

@@ -3,8 +3,8 @@
 import { useState } from "react";
 import type { CurvesQuery } from "@/lib/schemas/curves";
 import type { FigureFormat, FigurePreset } from "@/lib/schemas/figures";
-import { DEFAULT_EXPORT_FORM, toExportView, type ExportForm } from "@/lib/figures/export-form";
-import { toFigureUrl } from "@/lib/figures/figure-url";
+import { DEFAULT_EXPORT_FORM, toExportView, type ExportForm } from "@/lib/view-state/export-form";
+import { toFigureUrl } from "@/lib/view-state/figure-view";
 
 const PRESETS: { value: FigurePreset; label: string }[] = [
   { value: "single", label: "Single column (3.25 in)" },

@@ -8,7 +8,7 @@ import { prepareCurveChart } from "@/lib/charts/prepare-curve-chart";
 import type { CurvesQuery } from "@/lib/schemas/curves";
 import type { ScaleAxis } from "@/lib/schemas/curves";
 import { VerdictBadge } from "./verdict-badge";
-import { toFigureUrl } from "@/lib/figures/figure-url";
+import { toFigureUrl } from "@/lib/view-state/figure-view";
 
 const CurveChart = dynamic(() => import("./charts/curve-chart").then((m) => m.CurveChart), { ssr: false });
 

@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useOverviewQuery, toOverviewSearch } from "@/lib/queries/overview-query";
-import { toViewState } from "@/lib/queries/query-view-state";
+import { useOverviewQuery } from "@/lib/queries/overview-query";
+import { toOverviewSearch } from "@/lib/view-state/overview-view";
+import { toLoadState } from "@/lib/queries/load-state";
 import { prepareSparkline } from "@/lib/charts/prepare-sparkline";
-import { toPageSearch } from "@/lib/charts/curves-url";
+import { toTaskHref } from "@/lib/view-state/task-view";
 import { VERDICTS, VERDICT_STYLE } from "@/lib/charts/verdict-style";
 import { formatP } from "@/lib/charts/prepare-evidence";
 import type { OverviewItem, OverviewQuery, OverviewResponse } from "@/lib/schemas/overview";
@@ -68,7 +69,7 @@ function Filters({ query, data, onChange }: { query: OverviewQuery; data: Overvi
 }
 
 function Card({ item, x }: { item: OverviewItem; x: OverviewQuery["x"] }) {
-  const href = `/tasks/${encodeURIComponent(item.task)}?${toPageSearch({ task: item.task, metric: item.metric, shots: item.shots ?? "unknown", filter: item.filter, x })}`;
+  const href = toTaskHref({ task: item.task, metric: item.metric, shots: item.shots ?? "unknown", filter: item.filter, x });
   const title = `${item.task} · ${item.metric}${item.filter === "none" ? "" : ` (${item.filter})`}${item.shots === null ? "" : ` · ${item.shots}-shot`}`;
   return (
     <li className="card">
@@ -96,7 +97,7 @@ export function Overview({ query }: { query: OverviewQuery }) {
     const search = toOverviewSearch({ ...query, limit: 48, offset: 0, ...next });
     router.replace(`${pathname}?${search}`, { scroll: false });
   };
-  const state = toViewState(overview, (d) =>
+  const state = toLoadState(overview, (d) =>
     d.total > 0 ? null : "No curves match. Clear a filter, or ingest results with `npm run ingest -- PATH`.",
   );
   return (

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
-import type { ViewState } from "@/lib/queries/query-view-state";
+import type { LoadState } from "@/lib/queries/load-state";
 
 /** Renders loading, error and empty the same way everywhere; `children` draws the ready state. */
-export function QueryFrame<T>({ state, children }: { state: ViewState<T>; children: (data: T) => ReactNode }) {
+export function QueryFrame<T>({ state, children }: { state: LoadState<T>; children: (data: T) => ReactNode }) {
   switch (state.kind) {
     case "loading":
       return <p role="status" className="muted">Loading…</p>;

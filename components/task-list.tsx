@@ -3,14 +3,14 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useTasksQuery } from "@/lib/queries/tasks-query";
-import { toViewState } from "@/lib/queries/query-view-state";
-import { filterTasks } from "@/lib/charts/filter-tasks";
+import { toLoadState } from "@/lib/queries/load-state";
+import { filterTasks } from "@/lib/view-models/filter-tasks";
 import { QueryFrame } from "./query-frame";
 
 export function TaskList() {
   const query = useTasksQuery();
   const [search, setSearch] = useState("");
-  const state = toViewState(query, (d) =>
+  const state = toLoadState(query, (d) =>
     d.tasks.length === 0 ? "No results yet. Ingest evaluation files with `npm run ingest -- PATH`." : null,
   );
   return (

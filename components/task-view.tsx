@@ -8,9 +8,9 @@ import { useCurvesQuery } from "@/lib/queries/curves-query";
 import { useAnalysisQuery } from "@/lib/queries/analysis-query";
 import { EvidenceTable } from "./evidence-table";
 import { MetricComparison } from "./metric-comparison";
-import { toViewState } from "@/lib/queries/query-view-state";
+import { toLoadState } from "@/lib/queries/load-state";
 import { prepareCurveChart } from "@/lib/charts/prepare-curve-chart";
-import { toPageFamilies, toPageSearch } from "@/lib/charts/curves-url";
+import { readTaskFamilies, toTaskSearch } from "@/lib/view-state/task-view";
 import { QueryFrame } from "./query-frame";
 import { ExportMenu } from "./export-menu";
 import { FamilyPicker } from "./family-picker";
@@ -88,14 +88,14 @@ export function TaskView({ query }: { query: CurvesQuery }) {
   const curves = useCurvesQuery(query);
   const analysis = useAnalysisQuery(query);
   const analyses = analysis.data?.analyses ?? [];
-  const state = toViewState(curves, () => null);
-  const families = toPageFamilies(Object.fromEntries(useSearchParams()));
+  const state = toLoadState(curves, () => null);
+  const families = readTaskFamilies(Object.fromEntries(useSearchParams()));
   const change = (next: Partial<CurvesQuery>) => {
-    router.replace(`${pathname}?${toPageSearch({ ...query, ...next }, families)}`, { scroll: false });
+    router.replace(`${pathname}?${toTaskSearch({ ...query, ...next }, families)}`, { scroll: false });
   };
   // families only narrow what is drawn: no server round trip, just the URL (Next syncs useSearchParams)
   const changeFamilies = (next: string[] | undefined) => {
-    window.history.replaceState(null, "", `${pathname}?${toPageSearch(query, next)}`);
+    window.history.replaceState(null, "", `${pathname}?${toTaskSearch(query, next)}`);
   };
   return (
     <QueryFrame state={state}>

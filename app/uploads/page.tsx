@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { UploadsHistory } from "@/components/uploads/uploads-history";
 import { listUploads } from "@/lib/db/uploads";
-import { toUploadsPage, toUploadsRange } from "@/lib/charts/uploads-page-url";
+import { toUploadsPage, toUploadsRange } from "@/lib/view-state/uploads-page-view";
 import { uploadsQueryOptions } from "@/lib/queries/uploads-query";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { toCreateModelBody, type CreateModelDraft } from "@/lib/charts/to-model-edit-body";
+import { toCreateModelBody, type CreateModelDraft } from "@/lib/view-models/to-model-edit-body";
 import type { ModelEditRequest } from "@/lib/queries/model-edit-mutations";
 import type { ModelEditResponse } from "@/lib/schemas/model-registry";
 import { DraftField } from "./draft-field";

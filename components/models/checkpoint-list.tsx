@@ -2,14 +2,14 @@
 
 import { formatScale } from "@/lib/charts/log-ticks";
 import { useModelCheckpointsQuery } from "@/lib/queries/model-registry-query";
-import { toViewState } from "@/lib/queries/query-view-state";
+import { toLoadState } from "@/lib/queries/load-state";
 import { QueryFrame } from "../query-frame";
 import styles from "./models.module.css";
 
 /** A model's checkpoints by training step; loaded when the list is first opened. */
 export function CheckpointList({ modelId, modelName }: { modelId: number; modelName: string }) {
   const query = useModelCheckpointsQuery(modelId, true);
-  const state = toViewState(query, (d) => (d.checkpoints.length === 0 ? "No checkpoints stored yet: they come with uploaded results." : null));
+  const state = toLoadState(query, (d) => (d.checkpoints.length === 0 ? "No checkpoints stored yet: they come with uploaded results." : null));
   return (
     <QueryFrame state={state}>
       {(data) => (

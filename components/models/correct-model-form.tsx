@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { toCorrectModelBody, type CorrectModelDraft, type FactDrafts } from "@/lib/charts/to-model-edit-body";
+import { toCorrectModelBody, type CorrectModelDraft, type FactDrafts } from "@/lib/view-models/to-model-edit-body";
 import type { ModelEditRequest } from "@/lib/queries/model-edit-mutations";
 import type { ModelEditResponse, RegistryModelView } from "@/lib/schemas/model-registry";
 import { DraftField } from "./draft-field";

@@ -1,4 +1,4 @@
-import { formatEditTime } from "@/lib/charts/prepare-model-registry";
+import { formatEditTime } from "@/lib/view-models/prepare-model-registry";
 import type { ModelEdit } from "@/lib/schemas/model-registry";
 import styles from "./models.module.css";
 

@@ -1,4 +1,4 @@
-import type { FactView } from "@/lib/charts/prepare-model-registry";
+import type { FactView } from "@/lib/view-models/prepare-model-registry";
 import styles from "./models.module.css";
 
 const KIND_LABEL = { edit: "edited", upload: "upload", cited: "cited", unknown: "" } as const;

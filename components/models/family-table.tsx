@@ -1,4 +1,4 @@
-import type { FamilyView } from "@/lib/charts/prepare-model-registry";
+import type { FamilyView } from "@/lib/view-models/prepare-model-registry";
 import type { ModelEditRequest } from "@/lib/queries/model-edit-mutations";
 import type { ModelEditResponse } from "@/lib/schemas/model-registry";
 import { ModelRow } from "./model-row";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { ModelRowView } from "@/lib/charts/prepare-model-registry";
+import type { ModelRowView } from "@/lib/view-models/prepare-model-registry";
 import type { ModelEditRequest } from "@/lib/queries/model-edit-mutations";
 import type { ModelEditResponse } from "@/lib/schemas/model-registry";
 import { AddAliasForm } from "./add-alias-form";

@@ -1,10 +1,10 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import { prepareModelRegistry } from "@/lib/charts/prepare-model-registry";
+import { prepareModelRegistry } from "@/lib/view-models/prepare-model-registry";
 import { useModelEditMutation } from "@/lib/queries/model-edit-mutations";
 import { useModelRegistryQuery } from "@/lib/queries/model-registry-query";
-import { toViewState } from "@/lib/queries/query-view-state";
+import { toLoadState } from "@/lib/queries/load-state";
 import { QueryFrame } from "../query-frame";
 import { TokenPanel } from "../upload/token-panel";
 import { useSessionToken } from "../upload/use-session-token";
@@ -23,7 +23,7 @@ export function ModelsPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const models = query.data?.models;
   const view = useMemo(() => (models ? prepareModelRegistry(models, search) : null), [models, search]);
-  const state = toViewState(query, (d) =>
+  const state = toLoadState(query, (d) =>
     d.models.length === 0 ? "No models stored yet. Upload results, or add a model with a token below." : null,
   );
   const send = edit.mutateAsync;

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { ApiRequestError } from "@/lib/api/fetch-json";
-import type { FieldErrors } from "@/lib/charts/to-model-edit-body";
+import type { FieldErrors } from "@/lib/view-models/to-model-edit-body";
 
 /**
  * One registry edit form's state: busy while its request runs, and its errors —

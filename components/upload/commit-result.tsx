@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CommitResultModel } from "@/lib/charts/prepare-commit-result";
+import type { CommitResultModel } from "@/lib/view-models/prepare-commit-result";
 
 /** The summary of a finished commit, with links to the task pages it changed. */
 export function CommitResult({ result }: { result: CommitResultModel }) {

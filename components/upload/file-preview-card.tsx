@@ -2,9 +2,9 @@
 
 import { Fact } from "@/components/fact";
 import { ApiRequestError } from "@/lib/api/fetch-json";
-import type { FilePreviewState } from "@/lib/charts/preview-batches";
-import { prepareFilePreview } from "@/lib/charts/prepare-upload-preview";
-import { toViewState } from "@/lib/queries/query-view-state";
+import type { FilePreviewState } from "@/lib/view-models/preview-batches";
+import { prepareFilePreview } from "@/lib/view-models/prepare-upload-preview";
+import { toLoadState } from "@/lib/queries/load-state";
 import type { FilePreview } from "@/lib/schemas/uploads";
 import { QueryFrame } from "@/components/query-frame";
 
@@ -68,7 +68,7 @@ export function FilePreviewCard({ path, preview, hasToken, onRemove, onRetry, di
   onRetry: () => void;
   disabled: boolean;
 }) {
-  const state = toViewState(preview, () => null);
+  const state = toLoadState(preview, () => null);
   const error = preview.error;
   return (
     <li className="card upload-card">

@@ -1,7 +1,7 @@
 "use client";
 
 import { formatScale } from "@/lib/charts/log-ticks";
-import type { MappingDraft } from "@/lib/charts/to-model-mappings";
+import type { MappingDraft } from "@/lib/view-models/to-model-mappings";
 import { useModelsQuery } from "@/lib/queries/models-query";
 import type { ModelSummary } from "@/lib/schemas/models";
 

@@ -2,11 +2,11 @@
 
 import { useState } from "react";
 import { ApiRequestError } from "@/lib/api/fetch-json";
-import { pickUploadFiles } from "@/lib/charts/pick-upload-files";
-import { addBatch, listedFiles, removeFile, resendBatch, toFilePreviewState, type PreviewBatch } from "@/lib/charts/preview-batches";
-import { prepareCommitResult, type CommitResultModel } from "@/lib/charts/prepare-commit-result";
-import { toUnknownModels } from "@/lib/charts/prepare-upload-preview";
-import { toModelMappings, type MappingDraft } from "@/lib/charts/to-model-mappings";
+import { pickUploadFiles } from "@/lib/view-models/pick-upload-files";
+import { addBatch, listedFiles, removeFile, resendBatch, toFilePreviewState, type PreviewBatch } from "@/lib/view-models/preview-batches";
+import { prepareCommitResult, type CommitResultModel } from "@/lib/view-models/prepare-commit-result";
+import { toUnknownModels } from "@/lib/view-models/prepare-upload-preview";
+import { toModelMappings, type MappingDraft } from "@/lib/view-models/to-model-mappings";
 import { useCommitUploadMutation, useUploadPreviews } from "@/lib/queries/upload-queries";
 import type { FilePreview } from "@/lib/schemas/uploads";
 import { CommitResult } from "./commit-result";

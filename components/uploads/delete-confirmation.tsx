@@ -1,7 +1,7 @@
 "use client";
 
 import { ApiRequestError } from "@/lib/api/fetch-json";
-import { prepareDeleteConfirmation, type DeletionSubject } from "@/lib/charts/prepare-upload-deletion";
+import { prepareDeleteConfirmation, type DeletionSubject } from "@/lib/view-models/prepare-upload-deletion";
 import { useUploadQuery } from "@/lib/queries/uploads-query";
 
 export function httpSuffix(error: Error): string {

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useRef } from "react";
-import type { DeletedUploadModel } from "@/lib/charts/prepare-upload-deletion";
+import type { DeletedUploadModel } from "@/lib/view-models/prepare-upload-deletion";
 
 /** What a deletion removed, or that the upload was already gone; focused when shown, as the card it was about has left the list. */
 export function DeletionOutcome({ deleted, gone, focusKey, onDismiss }: {

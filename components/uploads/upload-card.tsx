@@ -1,8 +1,8 @@
 "use client";
 
 import { Fact } from "@/components/fact";
-import type { DeletionSubject } from "@/lib/charts/prepare-upload-deletion";
-import { prepareUploadRecord } from "@/lib/charts/prepare-upload-record";
+import type { DeletionSubject } from "@/lib/view-models/prepare-upload-deletion";
+import { prepareUploadRecord } from "@/lib/view-models/prepare-upload-record";
 import type { UploadRecord } from "@/lib/schemas/uploads";
 import { CopyButton } from "./copy-button";
 import { DeleteConfirmation } from "./delete-confirmation";

@@ -3,12 +3,12 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useUploadQuery } from "@/lib/queries/uploads-query";
-import { toViewState } from "@/lib/queries/query-view-state";
+import { toLoadState } from "@/lib/queries/load-state";
 import { QueryFrame } from "@/components/query-frame";
 
 function TaskLinks({ id, fileName }: { id: number; fileName: string }) {
   const upload = useUploadQuery(id);
-  const state = toViewState(upload, (d) => (d.upload.tasks.length === 0 ? "No stored result comes from this upload any more." : null));
+  const state = toLoadState(upload, (d) => (d.upload.tasks.length === 0 ? "No stored result comes from this upload any more." : null));
   return (
     <QueryFrame state={state}>
       {(d) => (

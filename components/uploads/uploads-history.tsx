@@ -2,10 +2,11 @@
 
 import { useState } from "react";
 import { ApiRequestError } from "@/lib/api/fetch-json";
-import { prepareDeletedUpload, type DeletionSubject } from "@/lib/charts/prepare-upload-deletion";
-import { prepareUploadsPagination, toUploadsRange } from "@/lib/charts/uploads-page-url";
+import { prepareDeletedUpload, type DeletionSubject } from "@/lib/view-models/prepare-upload-deletion";
+import { prepareUploadsPagination } from "@/lib/view-models/prepare-uploads-pagination";
+import { toUploadsRange } from "@/lib/view-state/uploads-page-view";
 import { useDeleteUploadMutation } from "@/lib/queries/delete-upload";
-import { toViewState } from "@/lib/queries/query-view-state";
+import { toLoadState } from "@/lib/queries/load-state";
 import { useUploadsQuery } from "@/lib/queries/uploads-query";
 import { QueryFrame } from "@/components/query-frame";
 import { TokenPanel } from "@/components/upload/token-panel";
@@ -28,7 +29,7 @@ export function UploadsHistory({ page }: { page: number }) {
   const del = useDeleteUploadMutation();
   const [confirming, setConfirming] = useState<number | null>(null);
   const [subject, setSubject] = useState<DeletionSubject | null>(null);
-  const state = toViewState(uploads, (d) => (d.total === 0 ? "No uploads yet: add results on the Upload page." : null));
+  const state = toLoadState(uploads, (d) => (d.total === 0 ? "No uploads yet: add results on the Upload page." : null));
 
   const confirm = (s: DeletionSubject) => {
     if (token === null) return;

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { UploadsPagination as Model } from "@/lib/charts/uploads-page-url";
+import type { UploadsPagination as Model } from "@/lib/view-models/prepare-uploads-pagination";
 
 /** "Uploads 26–50 of 340" with links to newer and older pages. */
 export function UploadsPagination({ model, label }: { model: Model; label: string }) {

@@ -2,13 +2,13 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { analysisResponseSchema } from "@/lib/schemas/analysis";
 import type { CurvesQuery } from "@/lib/schemas/curves";
-import { toCurvesSearch } from "./curves-query";
+import { toTaskApiSearch } from "@/lib/view-state/task-view";
 import { queryKeys } from "./query-keys";
 
 export function analysisQueryOptions(q: CurvesQuery) {
   return queryOptions({
     queryKey: queryKeys.analysis.detail(q),
-    queryFn: ({ signal }) => fetchJson(`/api/analysis?${toCurvesSearch(q)}`, analysisResponseSchema, signal),
+    queryFn: ({ signal }) => fetchJson(`/api/analysis?${toTaskApiSearch(q)}`, analysisResponseSchema, signal),
   });
 }
 

@@ -1,13 +1,8 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { overviewResponseSchema, type OverviewQuery } from "@/lib/schemas/overview";
+import { toOverviewSearch } from "@/lib/view-state/overview-view";
 import { queryKeys } from "./query-keys";
-
-export function toOverviewSearch(q: OverviewQuery): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(q)) if (value !== undefined && value !== "") params.set(key, String(value));
-  return params.toString();
-}
 
 export function overviewQueryOptions(q: OverviewQuery) {
   return queryOptions({

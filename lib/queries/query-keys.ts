@@ -1,6 +1,9 @@
 import type { ComparisonQuery } from "@/lib/schemas/comparison";
 import type { CurvesQuery } from "@/lib/schemas/curves";
 import type { OverviewQuery } from "@/lib/schemas/overview";
+import { toOverviewSearch } from "@/lib/view-state/overview-view";
+import { toComparisonSearch } from "@/lib/view-state/comparison-view";
+import { toTaskApiSearch } from "@/lib/view-state/task-view";
 
 /** One key factory per resource; an upload invalidates `all` of what it touched. */
 export const queryKeys = {
@@ -8,19 +11,19 @@ export const queryKeys = {
   tasks: { all: ["tasks"] as const, list: () => ["tasks", "list"] as const },
   curves: {
     all: ["curves"] as const,
-    detail: (q: CurvesQuery) => ["curves", q.task, q.metric ?? null, q.shots ?? null, q.filter ?? null, q.x, q.model ?? null] as const,
+    detail: (q: CurvesQuery) => ["curves", toTaskApiSearch(q)] as const,
   },
   analysis: {
     all: ["analysis"] as const,
-    detail: (q: CurvesQuery) => ["analysis", q.task, q.metric ?? null, q.shots ?? null, q.filter ?? null, q.x, q.model ?? null] as const,
+    detail: (q: CurvesQuery) => ["analysis", toTaskApiSearch(q)] as const,
   },
   comparison: {
     all: ["comparison"] as const,
-    detail: (q: ComparisonQuery) => ["comparison", q.task, q.shots ?? null, q.filter ?? null, q.x, q.metrics ?? null] as const,
+    detail: (q: ComparisonQuery) => ["comparison", toComparisonSearch(q)] as const,
   },
   overview: {
     all: ["overview"] as const,
-    list: (q: OverviewQuery) => ["overview", q] as const,
+    list: (q: OverviewQuery) => ["overview", toOverviewSearch(q)] as const,
   },
   models: {
     all: ["models"] as const,

@@ -1,5 +1,5 @@
 import { useMutation, useQueries, useQueryClient } from "@tanstack/react-query";
-import type { PreviewBatch } from "@/lib/charts/preview-batches";
+import type { PreviewBatch } from "@/lib/view-models/preview-batches";
 import type { FilePreview, ModelMapping } from "@/lib/schemas/uploads";
 import { invalidateResultViews } from "./invalidate-result-views";
 import { postUpload } from "./post-upload";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { TaskView } from "@/components/task-view";
 import { getCurves } from "@/lib/db/curves";
 import { curvesQueryOptions } from "@/lib/queries/curves-query";
-import { toCurvesQuery } from "@/lib/charts/curves-url";
+import { readTaskView } from "@/lib/view-state/task-view";
 
 export const dynamic = "force-dynamic";
 
@@ -14,7 +14,7 @@ type Props = {
 
 export default async function TaskPage({ params, searchParams }: Props) {
   const { task } = await params;
-  const query = toCurvesQuery(decodeURIComponent(task), await searchParams);
+  const query = readTaskView(decodeURIComponent(task), await searchParams);
   const client = new QueryClient();
   // A failed prefetch (unknown task or metric) is left to the client view, which shows the error.
   await client.prefetchQuery({ ...curvesQueryOptions(query), queryFn: () => getCurves(query) });

@@ -8,7 +8,7 @@ import { renderPdf } from "@/lib/figures/render-pdf";
 import { toFigureCsv } from "@/lib/figures/to-figure-csv";
 import { toFigureJson } from "@/lib/figures/to-figure-json";
 import { toFigureSize, toPixelSize } from "@/lib/figures/figure-size";
-import { toFigureUrl } from "@/lib/figures/figure-url";
+import { toFigureUrl } from "@/lib/view-state/figure-view";
 import { MissingFontError } from "@/lib/figures/figure-fonts";
 import { MAX_PNG_PIXELS, type FigureFormat, type FigureQuery } from "@/lib/schemas/figures";
 

@@ -1,19 +1,11 @@
 import type { FigureFormat, FigureQuery } from "@/lib/schemas/figures";
+import { writeTaskView } from "./task-view";
 
 export type FigureView = Partial<FigureQuery> & Pick<FigureQuery, "x"> & { task: string };
 
-/**
- * The query string of a figure, in one fixed order so the same view always
- * gives the same URL: the task page's parameters, then the drawing options.
- */
+/** The query string of a figure: the task view's parameters, then the drawing options, in one fixed order. */
 export function toFigureSearch(v: FigureView): string {
-  const params = new URLSearchParams();
-  if (v.metric) params.set("metric", v.metric);
-  if (v.shots !== undefined) params.set("shots", String(v.shots));
-  if (v.filter) params.set("filter", v.filter);
-  params.set("x", v.x);
-  if (v.x === "checkpoint" && v.model) params.set("model", v.model);
-  if (v.families && v.families.length > 0) params.set("families", v.families.join(","));
+  const params = writeTaskView(v, v.families);
   if (v.preset) params.set("preset", v.preset);
   if (v.preset === "custom") {
     if (v.width !== undefined) params.set("width", String(v.width));

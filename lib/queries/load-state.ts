@@ -1,14 +1,14 @@
-/** The four states every data view has, decided in one place. */
-export type ViewState<T> =
+/** The four states every data query is in (loading, error, empty, ready), decided in one place. */
+export type LoadState<T> =
   | { kind: "loading" }
   | { kind: "error"; message: string }
   | { kind: "empty"; message: string }
   | { kind: "ready"; data: T };
 
-export function toViewState<T>(
+export function toLoadState<T>(
   query: { status: "pending" | "error" | "success"; data?: T; error: Error | null },
   isEmpty: (data: T) => string | null,
-): ViewState<T> {
+): LoadState<T> {
   if (query.status === "pending") return { kind: "loading" };
   if (query.status === "error") return { kind: "error", message: query.error?.message ?? "request failed" };
   const data = query.data as T;

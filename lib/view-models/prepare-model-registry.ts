@@ -1,5 +1,5 @@
 import type { FactSource, RegistryModelView, ScaleFact } from "@/lib/schemas/model-registry";
-import { formatExponent, formatScale } from "./log-ticks";
+import { formatExponent, formatScale } from "@/lib/charts/log-ticks";
 
 /** One fact as a cell shows it: the number (≈ for an estimate), and where it came from in words. */
 export type FactView = { text: string; estimated: boolean; source: string; kind: FactSource["kind"] };

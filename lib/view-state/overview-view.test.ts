@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toOverviewQuery } from "./overview-url";
+import { toOverviewQuery } from "./overview-view";
 
 describe("toOverviewQuery", () => {
   it("reads filters from the URL with defaults for the rest", () => {

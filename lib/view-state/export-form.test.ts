@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_EXPORT_FORM, toExportView } from "./export-form";
-import { toFigureUrl } from "./figure-url";
+import { toFigureUrl } from "./figure-view";
 
 const query = { task: "lambada openai", metric: "acc", shots: 0, x: "params" as const };
 

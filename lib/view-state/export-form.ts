@@ -1,6 +1,7 @@
 import { figureQuerySchema, type FigurePreset } from "@/lib/schemas/figures";
 import type { CurvesQuery } from "@/lib/schemas/curves";
-import type { FigureView } from "./figure-url";
+import type { FigureView } from "./figure-view";
+import { writeTaskView } from "./task-view";
 
 /** The Export menu's fields as the user typed them. */
 export type ExportForm = {
@@ -19,12 +20,7 @@ export const DEFAULT_EXPORT_FORM: ExportForm = { preset: "single", width: "", he
  * field is named, as the route would.
  */
 export function toExportView(query: CurvesQuery, families: string[] | undefined, form: ExportForm): { view: FigureView } | { error: string } {
-  const raw: Record<string, string> = { x: query.x, preset: form.preset, dpi: form.dpi };
-  if (query.metric) raw.metric = query.metric;
-  if (query.shots !== undefined) raw.shots = String(query.shots);
-  if (query.filter) raw.filter = query.filter;
-  if (query.model) raw.model = query.model;
-  if (families && families.length > 0) raw.families = families.join(",");
+  const raw: Record<string, string> = { ...Object.fromEntries(writeTaskView(query, families)), preset: form.preset, dpi: form.dpi };
   if (form.preset === "custom" && form.width.trim()) raw.width = form.width.trim();
   if (form.preset === "custom" && form.height.trim()) raw.height = form.height.trim();
   if (form.font.trim()) raw.font = form.font.trim();

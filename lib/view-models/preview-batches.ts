@@ -9,7 +9,7 @@
  */
 export type PreviewBatch<F extends { id: string }> = { id: string; sent: readonly F[]; kept: readonly F[] };
 
-/** One file's share of its batch's request, in the shape `toViewState` reads. */
+/** One file's share of its batch's request, in the shape `toLoadState` reads. */
 export type FilePreviewState<T> = {
   status: "pending" | "error" | "success";
   data?: T;

@@ -1,5 +1,5 @@
 import type { FilePreview } from "@/lib/schemas/uploads";
-import { formatExponent, formatScale } from "./log-ticks";
+import { formatExponent, formatScale } from "@/lib/charts/log-ticks";
 
 export type PreviewStatus = "ready" | "already-uploaded" | "problems";
 

@@ -1,9 +1,10 @@
 import type { z } from "zod";
 
-type Params = Record<string, string | string[] | undefined>;
+/** Search params as Next hands them to a page. */
+export type SearchParams = Record<string, string | string[] | undefined>;
 
 /** First value of each parameter, as Next hands search params to a page. */
-export function firstValues(params: Params): Record<string, string | undefined> {
+export function firstValues(params: SearchParams): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
 }
 
