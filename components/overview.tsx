@@ -7,6 +7,7 @@ import { toOverviewSearch } from "@/lib/view-state/overview-view";
 import { toLoadState } from "@/lib/queries/load-state";
 import { prepareSparkline } from "@/lib/charts/prepare-sparkline";
 import { toTaskHref } from "@/lib/view-state/task-view";
+import { AXES, SCALE_AXES } from "@/lib/domain/scale-axes";
 import { VERDICTS, VERDICT_STYLE } from "@/lib/charts/verdict-style";
 import { formatP } from "@/lib/charts/prepare-evidence";
 import type { OverviewItem, OverviewQuery, OverviewResponse } from "@/lib/schemas/overview";
@@ -59,9 +60,7 @@ function Filters({ query, data, onChange }: { query: OverviewQuery; data: Overvi
       <label>
         Scale{" "}
         <select aria-label="Scale" value={query.x} onChange={(e) => onChange({ x: e.target.value as OverviewQuery["x"] })}>
-          <option value="params">Parameters</option>
-          <option value="tokens">Training tokens</option>
-          <option value="flops">Training FLOPs</option>
+          {SCALE_AXES.map((a) => <option key={a} value={a}>{AXES[a].choice}</option>)}
         </select>
       </label>
     </div>

@@ -11,6 +11,7 @@ import { MetricComparison } from "./metric-comparison";
 import { toLoadState } from "@/lib/queries/load-state";
 import { prepareCurveChart } from "@/lib/charts/prepare-curve-chart";
 import { readTaskFamilies, toTaskSearch } from "@/lib/view-state/task-view";
+import { AXES, VIEW_AXES } from "@/lib/domain/scale-axes";
 import { QueryFrame } from "./query-frame";
 import { ExportMenu } from "./export-menu";
 import { FamilyPicker } from "./family-picker";
@@ -21,13 +22,6 @@ const CurveChart = dynamic(() => import("./charts/curve-chart").then((m) => m.Cu
   ssr: false,
   loading: () => <p role="status" className="muted">Drawing chart…</p>,
 });
-
-const AXES: { value: ViewAxis; label: string }[] = [
-  { value: "params", label: "Parameters" },
-  { value: "tokens", label: "Training tokens" },
-  { value: "flops", label: "Training FLOPs" },
-  { value: "checkpoint", label: "Checkpoints: tokens seen" },
-];
 
 function Controls({ data, query, onChange }: {
   data: CurvesResponse;
@@ -65,8 +59,8 @@ function Controls({ data, query, onChange }: {
       <label>
         Scale{" "}
         <select aria-label="Scale" value={query.x} onChange={(e) => onChange({ x: e.target.value as ViewAxis, model: undefined })}>
-          {AXES.filter((a) => a.value !== "checkpoint" || data.options.checkpointModels.length > 0).map((a) => (
-            <option key={a.value} value={a.value}>{a.label}</option>
+          {VIEW_AXES.filter((a) => a !== "checkpoint" || data.options.checkpointModels.length > 0).map((a) => (
+            <option key={a} value={a}>{AXES[a].choice}</option>
           ))}
         </select>
       </label>

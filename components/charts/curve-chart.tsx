@@ -4,7 +4,8 @@ import {
   CartesianGrid, ErrorBar, Legend, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Symbols,
   Tooltip, XAxis, YAxis,
 } from "recharts";
-import { formatAxisValue, type ChartPoint, type ChartSeries, type CurveChartModel } from "@/lib/charts/prepare-curve-chart";
+import { formatAxisValue } from "@/lib/domain/scale-axes";
+import { type ChartPoint, type ChartSeries, type CurveChartModel } from "@/lib/charts/prepare-curve-chart";
 
 type Ready = Extract<CurveChartModel, { kind: "ready" }>;
 

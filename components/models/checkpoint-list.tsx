@@ -1,6 +1,6 @@
 "use client";
 
-import { formatScale } from "@/lib/charts/log-ticks";
+import { formatScale } from "@/lib/domain/scale-format";
 import { useModelCheckpointsQuery } from "@/lib/queries/model-registry-query";
 import { toLoadState } from "@/lib/queries/load-state";
 import { QueryFrame } from "../query-frame";

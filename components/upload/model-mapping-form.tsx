@@ -1,6 +1,6 @@
 "use client";
 
-import { formatScale } from "@/lib/charts/log-ticks";
+import { formatScale } from "@/lib/domain/scale-format";
 import type { MappingDraft } from "@/lib/view-models/to-model-mappings";
 import { useModelsQuery } from "@/lib/queries/models-query";
 import type { ModelSummary } from "@/lib/schemas/models";

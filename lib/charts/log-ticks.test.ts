@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatExponent, formatScale, logDomain, logTicks } from "./log-ticks";
+import { logDomain, logTicks } from "./log-ticks";
+import { formatExponent, formatScale } from "@/lib/domain/scale-format";
 
 describe("logDomain", () => {
   it("pads the data range by a fraction of a decade on both sides", () => {

@@ -1,6 +1,7 @@
 import type { CurveSeries, CurvesResponse, ViewAxis } from "@/lib/schemas/curves";
 import type { CurveAnalysis, Verdict } from "@/lib/schemas/analysis";
-import { formatExponent, formatScale, logDomain, logTicks } from "./log-ticks";
+import { logDomain, logTicks } from "./log-ticks";
+import { AXES, formatAxisValue } from "@/lib/domain/scale-axes";
 import { seriesStyle, type MarkerShape } from "./palette";
 
 export type ChartPoint = {
@@ -50,17 +51,6 @@ export type CurveChartModel =
       pointCount: number;
     };
 
-/** How an axis value reads: sizes as 1.4B, FLOPs as 1.2e21. */
-export function formatAxisValue(value: number, axis: ViewAxis): string {
-  return axis === "flops" ? formatExponent(value) : formatScale(value);
-}
-
-const AXIS_LABELS: Record<ViewAxis, string> = {
-  params: "Parameters",
-  tokens: "Training tokens",
-  flops: "Training FLOPs",
-  checkpoint: "Tokens seen in training",
-};
 
 /** Keeps a chart under ~3,000 points: past that, every k-th point of each series. */
 const MAX_POINTS = 3000;
@@ -136,7 +126,7 @@ export function prepareCurveChart(res: CurvesResponse, analyses: CurveAnalysis[]
   const total = placed.reduce((sum, s) => sum + s.points.length, 0);
   if (total === 0) {
     const why = res.unplaced.length > 0
-      ? `${res.unplaced.length} result(s) have no ${AXIS_LABELS[res.x].toLowerCase()} in the model registry; add the models' scale with \`npm run ingest -- --models FILE.csv\` or pick another axis.`
+      ? `${res.unplaced.length} result(s) have no ${AXES[res.x].label.toLowerCase()} in the model registry; add the models' scale with \`npm run ingest -- --models FILE.csv\` or pick another axis.`
       : "No results for this selection yet. Ingest evaluation files with `npm run ingest -- PATH`.";
     return { kind: "empty", message: why };
   }
@@ -152,7 +142,7 @@ export function prepareCurveChart(res: CurvesResponse, analyses: CurveAnalysis[]
     xDomain,
     xTicks: logTicks(xDomain),
     xAxis: res.x,
-    xLabel: `${AXIS_LABELS[res.x]} (log scale)`,
+    xLabel: `${AXES[res.x].label} (log scale)`,
     yLabel: `${res.metric.name}${res.shots === null ? "" : ` (${res.shots}-shot)`}`,
     yDomain: yDomainFor(chance === null ? ys : [...ys, chance], res),
     chance: chance === null ? null : { y: chance, label: `chance ${chance}` },

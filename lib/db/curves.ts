@@ -5,6 +5,8 @@ import type { CurvePoint, CurvesQuery, CurvesResponse, ViewAxis } from "@/lib/sc
 import { checkpointRows, finalRows, type PointRow } from "./curve-rows";
 import { pickDefaultFilter, pickDefaultMetric, pickDefaultShots } from "@/lib/domain/view-defaults";
 import { chanceForMetric } from "@/lib/emergence/chance-for-metric";
+import { AXES } from "@/lib/domain/scale-axes";
+import { NO_FAMILY } from "@/lib/domain/no-family";
 
 type TaskRow = { id: number; name: string; suite: string | null; chance: number | null; chance_source: string | null };
 type MetricRow = {
@@ -18,13 +20,9 @@ type MetricRow = {
   tm_chance_source: string | null;
 };
 
-const NO_FAMILY = "(no family)";
-
 function scaleOf(row: PointRow, x: ViewAxis): { x: number | null; estimated: boolean } {
-  if (x === "checkpoint") return { x: row.tokens_seen, estimated: false };
-  if (x === "params") return { x: row.parameters, estimated: false };
-  if (x === "tokens") return { x: row.training_tokens, estimated: false };
-  return { x: row.training_flops, estimated: row.flops_estimated };
+  const { column, estimatedColumn } = AXES[x];
+  return { x: row[column], estimated: estimatedColumn !== null && row[estimatedColumn] };
 }
 
 export type TaskView = {

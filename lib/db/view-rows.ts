@@ -1,6 +1,7 @@
 import "server-only";
 import type { CurvePointRow } from "@/lib/emergence/to-curve-inputs";
 import { getPool } from "./client";
+import { NO_FAMILY } from "@/lib/domain/no-family";
 
 /** A task view whose curves a change touched: one task × metric × shots × filter, every axis and family. */
 export type CurveGroup = { taskId: number; metricId: number; shots: number | null; filter: string };
@@ -13,7 +14,7 @@ const POINTS_SQL = `
          tm.chance AS "taskMetricChance", tm.chance_source AS "taskMetricChanceSource",
          COALESCE(tm.higher_is_better, me.higher_is_better) AS "higherIsBetter",
          me.lower_bound AS "lowerBound", me.upper_bound AS "upperBound", me.kind,
-         COALESCE(f.name, '(no family)') AS family, m.name AS model, m.parameters,
+         COALESCE(f.name, '${NO_FAMILY}') AS family, m.name AS model, m.parameters,
          m.training_tokens AS "trainingTokens", m.training_flops AS "trainingFlops", r.value, r.stderr,
          -- no n in the file: the task's item count, which the registry checked against the scores
          COALESCE(r.n, t.item_count) AS n,

@@ -1,4 +1,5 @@
 import type { ScaleAxis } from "@/lib/schemas/curves";
+import { SCALE_AXES, scaleOn } from "@/lib/domain/scale-axes";
 import { chanceForMetric } from "./chance-for-metric";
 import type { CurveInput } from "./types";
 
@@ -28,15 +29,9 @@ export type CurvePointRow = {
   n: number | null;
 };
 
-export const AXES: ScaleAxis[] = ["params", "tokens", "flops"];
-
 /** The id of a task view (all families), and of one family's curve on it. */
 export function toGroupId(task: string, metric: string, shots: number | null, filter: string, axis: ScaleAxis): string {
   return `${task}|${metric}|${shots ?? "unknown"}|${filter}|${axis}`;
-}
-
-function scaleOn(row: CurvePointRow, axis: ScaleAxis): number | null {
-  return axis === "params" ? row.parameters : axis === "tokens" ? row.trainingTokens : row.trainingFlops;
 }
 
 /**
@@ -48,7 +43,7 @@ function scaleOn(row: CurvePointRow, axis: ScaleAxis): number | null {
 export function toCurveInputs(rows: CurvePointRow[]): CurveInput[] {
   const curves = new Map<string, CurveInput>();
   for (const row of rows) {
-    for (const axis of AXES) {
+    for (const axis of SCALE_AXES) {
       const x = scaleOn(row, axis);
       if (x === null) continue;
       const groupId = toGroupId(row.task, row.metric, row.shots, row.filter, axis);

@@ -1,4 +1,4 @@
-import { formatAxisValue } from "@/lib/charts/prepare-curve-chart";
+import { formatAxisValue } from "@/lib/domain/scale-axes";
 import type { Figure } from "./figure-types";
 import type { FigureLayout } from "./figure-layout";
 import type { Scales } from "./render-figure-svg";

@@ -3,7 +3,8 @@
 // Infinity in the chart model or the SVG, log domains inside the double range.
 import { describe, expect, it } from "vitest";
 import { XMLValidator } from "fast-xml-parser";
-import { formatExponent, logDomain, logTicks } from "@/lib/charts/log-ticks";
+import { logDomain, logTicks } from "@/lib/charts/log-ticks";
+import { formatExponent } from "@/lib/domain/scale-format";
 import { prepareCurveChart } from "@/lib/charts/prepare-curve-chart";
 import { prepareSparkline } from "@/lib/charts/prepare-sparkline";
 import { toUnitInterval } from "@/lib/charts/unit-scale";

@@ -1,4 +1,4 @@
-import { formatAxisValue } from "@/lib/charts/prepare-curve-chart";
+import { formatAxisValue } from "@/lib/domain/scale-axes";
 import { VERDICT_STYLE } from "@/lib/charts/verdict-style";
 import type { ReadyChart } from "./figure-types";
 import type { FigureSize } from "./figure-size";

@@ -1,5 +1,6 @@
 import type { FactSource, RegistryModelView, ScaleFact } from "@/lib/schemas/model-registry";
-import { formatExponent, formatScale } from "@/lib/charts/log-ticks";
+import { formatExponent, formatScale } from "@/lib/domain/scale-format";
+import { NO_FAMILY } from "@/lib/domain/no-family";
 
 /** One fact as a cell shows it: the number (≈ for an estimate), and where it came from in words. */
 export type FactView = { text: string; estimated: boolean; source: string; kind: FactSource["kind"] };
@@ -13,7 +14,6 @@ export type FamilyView = { family: string; models: ModelRowView[] };
 
 export type RegistryView = { families: FamilyView[]; shown: number; total: number };
 
-export const NO_FAMILY = "(no family)";
 
 const format = (field: ScaleFact, value: number) => (field === "trainingFlops" ? formatExponent(value) : formatScale(value));
 

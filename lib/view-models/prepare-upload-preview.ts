@@ -1,5 +1,5 @@
 import type { FilePreview } from "@/lib/schemas/uploads";
-import { formatExponent, formatScale } from "@/lib/charts/log-ticks";
+import { formatExponent, formatScale } from "@/lib/domain/scale-format";
 
 export type PreviewStatus = "ready" | "already-uploaded" | "problems";
 

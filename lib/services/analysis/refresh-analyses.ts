@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
-import { AXES, toCurveInputs, toGroupId } from "@/lib/emergence/to-curve-inputs";
+import { toCurveInputs, toGroupId } from "@/lib/emergence/to-curve-inputs";
+import { SCALE_AXES } from "@/lib/domain/scale-axes";
 import type { CurveInput } from "@/lib/emergence/types";
 import type { CurveAnalysis } from "@/lib/schemas/analysis";
 import type { ScaleAxis } from "@/lib/schemas/curves";
@@ -24,7 +25,7 @@ function placements(rows: ViewRow[]): Map<string, Placement> {
   const out = new Map<string, Placement>();
   for (const r of rows) {
     const group = { taskId: r.taskId, metricId: r.metricId, shots: r.shots, filter: r.filter };
-    for (const axis of AXES) out.set(toGroupId(r.task, r.metric, r.shots, r.filter, axis), { group, axis });
+    for (const axis of SCALE_AXES) out.set(toGroupId(r.task, r.metric, r.shots, r.filter, axis), { group, axis });
   }
   return out;
 }
