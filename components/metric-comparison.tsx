@@ -38,7 +38,7 @@ export function MetricComparison({ base, x }: { base: CurvesQuery; x: ScaleAxis 
       <div className="comparison">
         {metrics.map((m, i) => {
           const data = curves[i]?.data;
-          const chart = data ? prepareCurveChart(data, families.flatMap((f) => f.byMetric.filter((b) => b.metric === m.metric).map((b) => b.analysis))) : null;
+          const chart = data ? prepareCurveChart(data, families.flatMap((f) => f.byMetric.filter((b) => b.metric === m.metric).map((b) => b.analysis)), { compared: true }) : null;
           const view = { ...base, metric: m.metric, filter: m.filter, x };
           return (
             <div key={m.metric} className="comparison-cell">
@@ -46,7 +46,7 @@ export function MetricComparison({ base, x }: { base: CurvesQuery; x: ScaleAxis 
               {curves[i]?.error && <p className="muted">No results under {m.metric} for this shot count.</p>}
               {chart?.kind === "ready" && (
                 <>
-                  <CurveChart chart={chart} title={`Compared: ${base.task}: ${chart.yLabel} against ${chart.xLabel}`} height={280} />
+                  <CurveChart chart={chart} height={280} />
                   <p className="muted">
                     Export:{" "}
                     {(["svg", "pdf", "png", "csv"] as const).map((f) => (

@@ -106,9 +106,11 @@ export function TaskView({ query }: { query: CurvesQuery }) {
               <p className="empty">{chart.message}</p>
             ) : (
               <>
-                <CurveChart chart={chart} title={`${data.task.name}: ${chart.yLabel} against ${chart.xLabel}`} />
+                <CurveChart chart={chart} />
                 <p className="muted">
-                  {chart.pointCount} points in {chart.series.length} families.{" "}
+                  {chart.pointCount < chart.totalPoints
+                    ? `${chart.pointCount} of ${chart.totalPoints} points drawn (every k-th of each family; the data exports list all)`
+                    : `${chart.pointCount} points`} in {chart.series.length} families.{" "}
                   {data.chance === null
                     ? `No chance line: ${data.task.chance === null ? "chance level unknown for this task" : `no chance level applies to ${data.metric.name} on this task`}.`
                     : `Dashed line: chance (${data.chance}${data.task.chanceSource ? `, ${data.task.chanceSource}` : ""}).`}

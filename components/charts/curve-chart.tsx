@@ -4,8 +4,7 @@ import {
   CartesianGrid, ErrorBar, Legend, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Symbols,
   Tooltip, XAxis, YAxis,
 } from "recharts";
-import { formatAxisValue } from "@/lib/domain/scale-axes";
-import { type ChartPoint, type ChartSeries, type CurveChartModel } from "@/lib/charts/prepare-curve-chart";
+import type { ChartPoint, ChartSeries, ChartTick, CurveChartModel } from "@/lib/charts/prepare-curve-chart";
 
 type Ready = Extract<CurveChartModel, { kind: "ready" }>;
 
@@ -22,10 +21,10 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: { paylo
   );
 }
 
-/** Filled when the chance test finds the point clearly above chance, hollow otherwise. */
+/** The preparer's marker: its shape, filled or hollow. */
 function marker(series: ChartSeries) {
   return function Marker(props: { cx?: number; cy?: number; payload?: ChartPoint }) {
-    const filled = props.payload?.vsChance === "above" || props.payload?.vsChance === null;
+    const filled = props.payload?.filled ?? true;
     return (
       <Symbols type={series.shape} cx={props.cx} cy={props.cy} size={64} fill={filled ? series.color : "#fff"}
         stroke={series.color} strokeWidth={1.5} className={filled ? "point-above" : "point-at-chance"} />
@@ -35,17 +34,24 @@ function marker(series: ChartSeries) {
 
 const noMarker = () => <g />;
 
+/** A tick's label as the preparer wrote it. */
+function tickLabels(ticks: ChartTick[]): (value: number) => string {
+  const labels = new Map(ticks.map((t) => [t.value, t.label]));
+  return (value) => labels.get(value) ?? String(value);
+}
+
 /** Draws a prepared chart model; every decision was made in prepareCurveChart. */
-export function CurveChart({ chart, title, height = 440 }: { chart: Ready; title: string; height?: number }) {
+export function CurveChart({ chart, height = 440 }: { chart: Ready; height?: number }) {
   return (
-    <figure className="chart" role="img" aria-label={title} data-testid="curve-chart">
+    <figure className="chart" role="img" aria-label={chart.title} data-testid="curve-chart">
       <ResponsiveContainer width="100%" height={height}>
         <ScatterChart margin={{ top: 16, right: 24, bottom: 32, left: 16 }}>
           <CartesianGrid strokeDasharray="2 4" />
-          <XAxis type="number" dataKey="x" scale="log" domain={chart.xDomain} ticks={chart.xTicks}
-            tickFormatter={(v: number) => formatAxisValue(v, chart.xAxis)} allowDataOverflow
+          <XAxis type="number" dataKey="x" scale="log" domain={chart.xDomain} ticks={chart.xTicks.map((t) => t.value)}
+            tickFormatter={tickLabels(chart.xTicks)} allowDataOverflow
             label={{ value: chart.xLabel, position: "insideBottom", offset: -16 }} />
-          <YAxis type="number" dataKey="y" domain={chart.yDomain} allowDataOverflow
+          <YAxis type="number" dataKey="y" domain={chart.yDomain} ticks={chart.yTicks.map((t) => t.value)}
+            tickFormatter={tickLabels(chart.yTicks)} allowDataOverflow
             label={{ value: chart.yLabel, angle: -90, position: "insideLeft" }} />
           {chart.series.map((s) => s.threshold && s.threshold.lo !== null && s.threshold.hi !== null && (
             <ReferenceArea key={`band-${s.key}`} x1={s.threshold.lo} x2={s.threshold.hi} fill={s.color} fillOpacity={0.12}
@@ -53,7 +59,7 @@ export function CurveChart({ chart, title, height = 440 }: { chart: Ready; title
           ))}
           {chart.series.map((s) => s.threshold && (
             <ReferenceLine key={`threshold-${s.key}`} x={s.threshold.x} stroke={s.color} strokeDasharray="2 3" className="threshold-line"
-              label={{ value: `threshold ${formatAxisValue(s.threshold.x, chart.xAxis)}`, position: "insideTopLeft", fill: s.color, fontSize: 11 }} />
+              label={{ value: s.threshold.label, position: "insideTopLeft", fill: s.color, fontSize: 11 }} />
           ))}
           {chart.chance && (
             <ReferenceLine y={chart.chance.y} stroke="#555" strokeDasharray="6 4" className="chance-line"
@@ -61,13 +67,13 @@ export function CurveChart({ chart, title, height = 440 }: { chart: Ready; title
           )}
           <Tooltip content={<PointTooltip />} />
           <Legend verticalAlign="top" />
-          {chart.series.map((s) => s.fit.length > 0 && (
+          {chart.series.map((s) => !s.joinPoints && (
             <Scatter key={`fit-${s.key}`} name={`${s.name} fit`} data={s.fit} line={{ stroke: s.color, strokeWidth: 2, strokeOpacity: 0.7 }}
               shape={noMarker} legendType="none" isAnimationActive={false} className="fit-line" />
           ))}
           {chart.series.map((s) => (
-            <Scatter key={s.key} name={s.name} data={s.points} fill={s.color} stroke={s.color} shape={marker(s)}
-              legendType={s.shape} line={s.fit.length === 0 ? { stroke: s.color, strokeOpacity: 0.5 } : false} isAnimationActive={false}>
+            <Scatter key={s.key} name={s.legendLabel} data={s.points} fill={s.color} stroke={s.color} shape={marker(s)}
+              legendType={s.shape} line={s.joinPoints ? { stroke: s.color, strokeOpacity: 0.5 } : false} isAnimationActive={false}>
               <ErrorBar dataKey="error" direction="y" width={4} stroke={s.color} />
             </Scatter>
           ))}

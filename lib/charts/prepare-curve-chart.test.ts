@@ -42,7 +42,9 @@ describe("prepareCurveChart", () => {
     expect(chart.chance).toEqual({ y: 0.25, label: "chance 0.25" });
     expect(chart.yDomain).toEqual([0, 1]);
     expect(chart.unplacedCount).toBe(1);
-    expect(chart.xTicks).toEqual([1e8, 1e9, 1e10]);
+    expect(chart.xTicks).toEqual([{ value: 1e8, label: "100M" }, { value: 1e9, label: "1B" }, { value: 1e10, label: "10B" }]);
+    expect(chart.yTicks.map((t) => t.label)).toEqual(["0.0", "0.2", "0.4", "0.6", "0.8", "1.0"]);
+    expect(chart.title).toBe(`${response().task.name}: acc (0-shot) against Parameters (log scale)`);
     expect(chart.xLabel).toBe("Parameters (log scale)");
     expect(chart.yLabel).toBe("acc (0-shot)");
   });

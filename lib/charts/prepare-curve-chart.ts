@@ -3,6 +3,8 @@ import type { CurveAnalysis, Verdict } from "@/lib/schemas/analysis";
 import { logDomain, logTicks } from "./log-ticks";
 import { AXES, formatAxisValue } from "@/lib/domain/scale-axes";
 import { seriesStyle, type MarkerShape } from "./palette";
+import { formatTick, linearTicks } from "./linear-ticks";
+import { VERDICT_STYLE } from "./verdict-style";
 
 export type ChartPoint = {
   x: number;
@@ -20,19 +22,31 @@ export type ChartPoint = {
   xEstimated: boolean;
   /** the chance test's answer for this point; null when the analysis has none */
   vsChance: "above" | "at-chance" | "below" | "unknown" | null;
+  /** drawn filled when clearly above chance (or untested), hollow otherwise */
+  filled: boolean;
 };
+
+/** An axis tick: where it goes and what it reads. */
+export type ChartTick = { value: number; label: string };
 
 export type ChartSeries = {
   key: string;
   name: string;
+  /** the family with its verdict, as the legend of the page and of a figure reads */
+  legendLabel: string;
   color: string;
   shape: MarkerShape;
+  /** the points drawn (every k-th one past MAX_POINTS in the chart) */
   points: ChartPoint[];
+  /** every point of the series, unthinned: what the data exports list */
+  data: ChartPoint[];
   verdict: Verdict | null;
   /** the winning fit of the stored analysis, drawn over the points */
   fit: { x: number; y: number }[];
+  /** without a fit, a faint line joins the points instead */
+  joinPoints: boolean;
   /** the midpoint of the family's transition fit with its 95 % profile interval (none when censored) */
-  threshold: { x: number; lo: number | null; hi: number | null } | null;
+  threshold: { x: number; lo: number | null; hi: number | null; label: string } | null;
 };
 
 export type CurveChartModel =
@@ -40,15 +54,19 @@ export type CurveChartModel =
   | {
       kind: "ready";
       series: ChartSeries[];
+      title: string;
       xDomain: [number, number];
-      xTicks: number[];
+      xTicks: ChartTick[];
+      yTicks: ChartTick[];
       xAxis: ViewAxis;
       xLabel: string;
       yLabel: string;
       yDomain: [number, number];
       chance: { y: number; label: string } | null;
       unplacedCount: number;
+      /** points drawn, and points in the view (more when the chart thins them) */
       pointCount: number;
+      totalPoints: number;
     };
 
 
@@ -82,45 +100,60 @@ function yDomainFor(values: number[], res: CurvesResponse): [number, number] {
   return [lo ?? clampFinite(min - pad), hi ?? clampFinite(max + pad)];
 }
 
-/** One family's series: its points (thinned), its stored verdict, fitted curve and threshold. */
+/** One family's series: its points (all, and thinned for drawing), its stored verdict, fitted curve and threshold. */
 function toSeries(s: CurveSeries, index: number, analysis: CurveAnalysis | undefined, every: number, axis: ViewAxis): ChartSeries {
   const analysed = new Map(analysis?.points.map((p) => [`${p.model}|${p.x}`, p]) ?? []);
   // a midpoint outside the measured sizes is censored: said in words, never drawn at a made-up scale
   const threshold = analysis?.threshold?.censored ? null : (analysis?.threshold ?? null);
+  const verdict = analysis?.verdict ?? null;
+  const fit = analysis?.fitted ?? [];
+  const data: ChartPoint[] = s.points.map((p) => {
+    const a = analysed.get(`${p.model}|${p.x}`);
+    // the file's stderr, else the binomial one the analysis derived from n
+    const binomial = p.stderr === null && a?.seSource === "binomial" ? a.se : null;
+    return {
+      x: p.x,
+      y: p.value,
+      error: p.stderr ?? binomial,
+      model: p.model,
+      family: s.family,
+      label: `${p.model} · ${formatAxisValue(p.x, axis)}${p.xEstimated ? " (est.)" : ""} · ${valueLabel({ value: p.value, stderr: p.stderr ?? binomial })}${binomial !== null ? " (binomial)" : ""}`,
+      stderr: p.stderr,
+      n: p.n,
+      uploadId: p.uploadId,
+      fileName: p.fileName,
+      xEstimated: p.xEstimated,
+      vsChance: a?.vsChance ?? null,
+      filled: a === undefined || a.vsChance === "above",
+    };
+  });
   return {
     key: `series-${index}`,
     name: s.family,
+    legendLabel: verdict === null ? s.family : `${s.family} (${VERDICT_STYLE[verdict].label})`,
     ...seriesStyle(index),
-    verdict: analysis?.verdict ?? null,
-    fit: analysis?.fitted ?? [],
-    threshold: threshold && { x: threshold.x, lo: threshold.interval?.[0] ?? null, hi: threshold.interval?.[1] ?? null },
-    points: thin(s.points, every).map((p) => {
-      const a = analysed.get(`${p.model}|${p.x}`);
-      // the file's stderr, else the binomial one the analysis derived from n
-      const binomial = p.stderr === null && a?.seSource === "binomial" ? a.se : null;
-      return {
-        x: p.x,
-        y: p.value,
-        error: p.stderr ?? binomial,
-        model: p.model,
-        family: s.family,
-        label: `${p.model} · ${formatAxisValue(p.x, axis)}${p.xEstimated ? " (est.)" : ""} · ${valueLabel({ value: p.value, stderr: p.stderr ?? binomial })}${binomial !== null ? " (binomial)" : ""}`,
-        stderr: p.stderr,
-        n: p.n,
-        uploadId: p.uploadId,
-        fileName: p.fileName,
-        xEstimated: p.xEstimated,
-        vsChance: a?.vsChance ?? null,
-      };
-    }),
+    verdict,
+    fit,
+    joinPoints: fit.length === 0,
+    threshold: threshold && {
+      x: threshold.x,
+      lo: threshold.interval?.[0] ?? null,
+      hi: threshold.interval?.[1] ?? null,
+      label: `threshold ${formatAxisValue(threshold.x, axis)}`,
+    },
+    points: thin(data, every),
+    data,
   };
 }
 
 /**
- * Everything the scale chart shows, decided here and nowhere else: log domain and
- * ticks, series order and colours, error bars, the chance line, the empty state.
+ * Everything the scale chart shows, decided here and nowhere else, for the page's
+ * recharts chart and the exported figure alike: title, log domain and ticks with
+ * their labels, y ticks, series order, colours, markers (filled or hollow), legend
+ * labels, error bars, fitted curves or joining lines, threshold labels, the
+ * chance line, the empty state. `compared`: a panel of the metric comparison.
  */
-export function prepareCurveChart(res: CurvesResponse, analyses: CurveAnalysis[] = []): CurveChartModel {
+export function prepareCurveChart(res: CurvesResponse, analyses: CurveAnalysis[] = [], options: { compared?: boolean } = {}): CurveChartModel {
   const byFamily = new Map(analyses.map((a) => [a.family, a]));
   const placed = res.series.filter((s) => s.points.length > 0);
   const total = placed.reduce((sum, s) => sum + s.points.length, 0);
@@ -136,17 +169,24 @@ export function prepareCurveChart(res: CurvesResponse, analyses: CurveAnalysis[]
   const xDomain = logDomain(xs)!;
   const chance = res.chance;
   const ys = series.flatMap((s) => s.points.flatMap((p) => [p.y - (p.error ?? 0), p.y + (p.error ?? 0)]));
+  const yDomain = yDomainFor(chance === null ? ys : [...ys, chance], res);
+  const y = linearTicks(yDomain);
+  const xLabel = `${AXES[res.x].label} (log scale)`;
+  const yLabel = `${res.metric.name}${res.shots === null ? "" : ` (${res.shots}-shot)`}`;
   return {
     kind: "ready",
+    title: `${options.compared ? "Compared: " : ""}${res.task.name}: ${yLabel} against ${xLabel}`,
     series,
     xDomain,
-    xTicks: logTicks(xDomain),
+    xTicks: logTicks(xDomain).map((value) => ({ value, label: formatAxisValue(value, res.x) })),
+    yTicks: y.ticks.map((value) => ({ value, label: formatTick(value, y.decimals) })),
     xAxis: res.x,
-    xLabel: `${AXES[res.x].label} (log scale)`,
-    yLabel: `${res.metric.name}${res.shots === null ? "" : ` (${res.shots}-shot)`}`,
-    yDomain: yDomainFor(chance === null ? ys : [...ys, chance], res),
+    xLabel,
+    yLabel,
+    yDomain,
     chance: chance === null ? null : { y: chance, label: `chance ${chance}` },
     unplacedCount: res.unplaced.length,
     pointCount: series.reduce((sum, s) => sum + s.points.length, 0),
+    totalPoints: total,
   };
 }

@@ -1,4 +1,3 @@
-import { formatAxisValue } from "@/lib/domain/scale-axes";
 import type { Figure } from "./figure-types";
 import type { FigureLayout } from "./figure-layout";
 import type { Scales } from "./render-figure-svg";
@@ -31,7 +30,7 @@ function thresholds(figure: Figure, l: FigureLayout, s: Scales): string[] {
     const x = r2(s.x(t.x));
     out.push(
       `<line class="threshold-line" x1="${x}" x2="${x}" y1="${r2(l.plot.top)}" y2="${r2(l.plot.bottom)}" stroke="${series.color}" stroke-width="${r2(l.lineWidth)}" stroke-dasharray="${r2(l.font * 0.2)} ${r2(l.font * 0.3)}"/>`,
-      `<text x="${r2(s.x(t.x) + l.small * 0.3)}" y="${r2(l.plot.top + l.small * 1.2 * line)}" font-size="${r2(l.small)}" fill="${series.color}">threshold ${esc(formatAxisValue(t.x, figure.chart.xAxis))}</text>`,
+      `<text x="${r2(s.x(t.x) + l.small * 0.3)}" y="${r2(l.plot.top + l.small * 1.2 * line)}" font-size="${r2(l.small)}" fill="${series.color}">${esc(t.label)}</text>`,
       "</g>",
     );
   });
@@ -46,7 +45,7 @@ function families(figure: Figure, l: FigureLayout, s: Scales): string[] {
   const out: string[] = [];
   const cap = l.markerRadius * 0.8;
   for (const series of figure.chart.series) {
-    const fitted = series.fit.length > 0;
+    const fitted = !series.joinPoints;
     const trace = pathThrough(fitted ? series.fit : series.points, s);
     const bars = series.points
       .filter((p) => p.error !== null)
@@ -63,9 +62,8 @@ function families(figure: Figure, l: FigureLayout, s: Scales): string[] {
     );
     if (bars) out.push(`<path class="error-bars" d="${bars}" fill="none" stroke="${series.color}" stroke-width="${r2(l.lineWidth)}" clip-path="url(#plot-area)"/>`);
     for (const p of series.points) {
-      const filled = p.vsChance === "above" || p.vsChance === null;
       out.push(
-        `<path class="marker${filled ? " above-chance" : ""}" d="${markerPath(series.shape, s.x(p.x), s.y(p.y), l.markerRadius)}" fill="${filled ? series.color : "#ffffff"}" stroke="${series.color}" stroke-width="${r2(l.lineWidth)}"/>`,
+        `<path class="marker${p.filled ? " above-chance" : ""}" d="${markerPath(series.shape, s.x(p.x), s.y(p.y), l.markerRadius)}" fill="${p.filled ? series.color : "#ffffff"}" stroke="${series.color}" stroke-width="${r2(l.lineWidth)}"/>`,
       );
     }
     out.push("</g>");

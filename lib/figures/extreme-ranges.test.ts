@@ -10,7 +10,7 @@ import { prepareSparkline } from "@/lib/charts/prepare-sparkline";
 import { toUnitInterval } from "@/lib/charts/unit-scale";
 import type { CurvesResponse } from "@/lib/schemas/curves";
 import { toFigureSize } from "./figure-size";
-import { formatTick, linearTicks } from "./linear-ticks";
+import { formatTick, linearTicks } from "@/lib/charts/linear-ticks";
 import { prepareFigure } from "./prepare-figure";
 import { renderFigureSvg } from "./render-figure-svg";
 import { figureCurves, figureInput } from "./testing/figure-fixture";
@@ -40,7 +40,8 @@ describe("charts and figures over extreme but finite ranges", () => {
   it.each(CASES)("%s: the chart model is finite", (_, points) => {
     const chart = prepareCurveChart(view(points));
     if (chart.kind !== "ready") throw new Error("expected a chart");
-    for (const v of [...chart.xDomain, ...chart.yDomain, ...chart.xTicks]) expect(Number.isFinite(v)).toBe(true);
+    for (const v of [...chart.xDomain, ...chart.yDomain, ...chart.xTicks.map((t) => t.value), ...chart.yTicks.map((t) => t.value)]) expect(Number.isFinite(v)).toBe(true);
+    for (const t of [...chart.xTicks, ...chart.yTicks]) expect(t.label).not.toMatch(/NaN|Infinity/);
     expect(chart.xDomain[0]).toBeGreaterThan(0);
     expect(chart.xTicks.length).toBeLessThanOrEqual(17);
   });

@@ -1,8 +1,6 @@
-import { formatAxisValue } from "@/lib/domain/scale-axes";
-import { VERDICT_STYLE } from "@/lib/charts/verdict-style";
+import type { ChartTick } from "@/lib/charts/prepare-curve-chart";
 import type { ReadyChart } from "./figure-types";
 import type { FigureSize } from "./figure-size";
-import { formatTick, linearTicks } from "./linear-ticks";
 
 /** DejaVu Sans averages about 0.6 em per character; layout only needs an upper estimate. */
 export const textWidth = (text: string, font: number) => text.length * font * 0.6;
@@ -20,14 +18,14 @@ export type FigureLayout = {
   legend: LegendEntry[];
   markerRadius: number;
   lineWidth: number;
-  xTicks: { value: number; label: string }[];
-  yTicks: { value: number; label: string }[];
+  xTicks: ChartTick[];
+  yTicks: ChartTick[];
 };
 
 /** A legend label that fits on one row: a name too long for the figure ends in an ellipsis. */
 function legendLabel(chart: ReadyChart, index: number, room: number, font: number): string {
   const s = chart.series[index];
-  const label = s.verdict === null ? s.name : `${s.name} (${VERDICT_STYLE[s.verdict].label})`;
+  const label = s.legendLabel;
   const fits = Math.max(4, Math.floor(room / (font * 0.6)));
   return label.length <= fits ? label : `${[...label].slice(0, fits - 1).join("")}…`;
 }
@@ -57,9 +55,7 @@ export function layoutFigure(chart: ReadyChart, size: FigureSize): FigureLayout 
   });
   const legendHeight = (row + 1) * rowHeight;
 
-  const y = linearTicks(chart.yDomain);
-  const yTicks = y.ticks.map((value) => ({ value, label: formatTick(value, y.decimals) }));
-  const xTicks = chart.xTicks.map((value) => ({ value, label: formatAxisValue(value, chart.xAxis) }));
+  const { xTicks, yTicks } = chart;
   const tickLength = font * 0.4;
   const top = pad + legendHeight + font * 0.5;
   const left = pad + font * 1.3 + Math.max(...yTicks.map((t) => textWidth(t.label, font))) + tickLength + font * 0.3;

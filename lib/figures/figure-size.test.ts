@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toFigureSize, toPixelSize } from "./figure-size";
-import { linearTicks } from "./linear-ticks";
+import { linearTicks } from "@/lib/charts/linear-ticks";
 
 describe("toFigureSize", () => {
   it.each([

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prepareFigure } from "./prepare-figure";
+import { toFigureCsv } from "./to-figure-csv";
+import { toFigureJson } from "./to-figure-json";
 import { prepareCurveChart } from "@/lib/charts/prepare-curve-chart";
 import { figureAnalyses, figureCurves, figureInput } from "./testing/figure-fixture";
 
@@ -68,5 +70,29 @@ describe("prepareFigure", () => {
     const prepared = prepareFigure(figureInput({ curves, analyses: [] }));
     if (prepared.kind !== "ready") throw new Error("expected a figure");
     expect(prepared.figure.rows[0]).toMatchObject({ model: "pythia-70m @ step 1000", x: 2e9, parameters: 7e7, axis: "checkpoint" });
+  });
+});
+
+describe("the data exports of a view larger than the chart draws", () => {
+  // 2 families × 1,700 checkpoints-like points: 3,400 in the view, past the chart's 3,000
+  const many = (family: string, offset: number) => ({
+    family,
+    points: Array.from({ length: 1700 }, (_, i) => ({
+      model: `${family}-${i}`, x: 1e6 * (1 + i + offset / 2), xEstimated: false, value: (i % 100) / 100, stderr: 0.01, n: null, uploadId: 1, fileName: "file-1.json",
+    })),
+  });
+  const big = figureInput({ curves: figureCurves({ series: [many("A", 0), many("B", 1)] }), analyses: [] });
+
+  it("draws a thinned chart but lists every point in the CSV and JSON", () => {
+    const prepared = prepareFigure(big);
+    if (prepared.kind !== "ready") throw new Error("expected a figure");
+    const { figure } = prepared;
+    expect(figure.chart.pointCount).toBeLessThanOrEqual(3000);
+    expect(figure.chart.totalPoints).toBe(3400);
+    const csvRows = toFigureCsv(figure).trimEnd().split("\r\n").slice(1);
+    expect(csvRows).toHaveLength(3400);
+    expect(new Set(csvRows.map((r) => r.split(",")[5])).size).toBe(3400);
+    expect(toFigureJson(figure).points).toHaveLength(3400);
+    expect(figure.caption).toContain(`${figure.chart.pointCount} of 3400 points drawn`);
   });
 });

@@ -26,7 +26,7 @@ function toRows(chart: ReadyChart, curves: CurvesResponse, scales: ModelScale[],
   const scaleOf = new Map(scales.map((s) => [s.name, s]));
   const shaOf = new Map(sources.map((s) => [s.uploadId, s.sha256]));
   return chart.series.flatMap((s) =>
-    s.points.map((p) => {
+    s.data.map((p) => {
       // on the checkpoint axis a series is one model, its points named "<model> @ step N"
       const scale = scaleOf.get(curves.x === "checkpoint" ? s.name : p.model);
       return {
@@ -58,15 +58,14 @@ export function prepareFigure(input: FigureInput): PreparedFigure {
   }
   const styled = prepareCurveChart(pickFamilies(curves, families), analyses);
   if (styled.kind === "empty") return styled;
-  const used = new Set(styled.series.flatMap((s) => s.points.map((p) => p.uploadId)));
+  const used = new Set(styled.series.flatMap((s) => s.data.map((p) => p.uploadId)));
   const sources = input.sources.filter((s) => used.has(s.uploadId)).sort((a, b) => a.uploadId - b.uploadId);
   const provenance = { reproduce: input.reproduce, sources, datasets: datasetsOf(sources) };
-  const title = `${curves.task.name}: ${styled.yLabel} against ${styled.xLabel}`;
   return {
     kind: "ready",
     figure: {
       chart: styled,
-      title,
+      title: styled.title,
       caption: toCaption(styled, curves),
       citation: toCitation(provenance),
       provenance,

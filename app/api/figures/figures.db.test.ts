@@ -181,3 +181,28 @@ describe("GET /api/figures errors", () => {
     expect(apiErrorSchema.parse(await res.json()).error.message).toMatch(/^dpi: 1200 dpi at 30.00 × 30.00 in is 36000 × 36000 pixels/);
   });
 });
+
+describe("a view larger than the chart draws (3,100 checkpoints of one model)", () => {
+  const bigTask = uniqueName("figure_big");
+  const query = "x=checkpoint&model=pythia-70m";
+
+  beforeAll(async () => {
+    const rows = Array.from({ length: 3100 }, (_, i) => ({
+      model: "pythia-70m", task: bigTask, metric: "acc", shots: 0, value: 0.25 + (i % 50) / 1000, stderr: 0.01, revision: `step${(i + 1) * 10}`,
+    }));
+    const outcome = await ingestFile({ fileName: "pythia-70m-checkpoints.csv", bytes: longCsv(rows), registry: await loadRegistryFiles() });
+    if (!outcome.ok) throw new Error(outcome.error);
+  }, 60_000);
+
+  it("draws at most 3,000 markers, and the CSV and JSON list all 3,100 points", async () => {
+    const svg = await (await figure(`${bigTask}.svg`, query)).text();
+    const markers = svg.match(/<path class="marker/g) ?? [];
+    expect(markers.length).toBeGreaterThan(0);
+    expect(markers.length).toBeLessThanOrEqual(3000);
+    const csv = (await (await figure(`${bigTask}.csv`, query)).text()).trimEnd().split("\r\n");
+    expect(csv).toHaveLength(3101);
+    const points = (await json(await figure(`${bigTask}.json`, query))).points as { model: string; x: number }[];
+    expect(points).toHaveLength(3100);
+    expect(new Set(points.map((p) => p.x)).size).toBe(3100);
+  });
+});
