@@ -14,7 +14,7 @@ import { z } from "zod";
 import { closeDb, getPool } from "@/lib/db/client";
 import { ingestFile } from "@/lib/services/ingest/ingest-file";
 import { openDatabase } from "@/lib/db/open-database";
-import { loadRegistryFiles, REGISTRY_DIR } from "@/lib/services/ingest/build-registry";
+import { loadRegistryFiles, REGISTRY_DIR } from "@/lib/services/registry/build-registry";
 import { writeIngestPlan } from "@/lib/db/write-ingest-plan";
 import { detectFormat } from "@/lib/ingest/detect-format";
 import { parseCsv } from "@/lib/ingest/parse-csv";

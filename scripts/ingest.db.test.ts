@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { runScript } from "@/lib/testing/run-script";
 import { getCurves } from "@/lib/db/curves";
 import { uniqueName } from "@/lib/testing/factories";
+import { makeFamilyCurve } from "@/lib/testing/model-factories";
+import { getPool } from "@/lib/db/client";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -75,5 +77,23 @@ describe("npm run ingest", () => {
     const result = await ingest();
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/paths: give at least one file or folder\nusage: npm run ingest --/);
+  });
+});
+
+describe("npm run ingest resolves names as an upload does", () => {
+  it("an alias added on /models (stored only in the database) places the CLI's result on that model", async () => {
+    const curve = await makeFamilyCurve();
+    const model = curve.models[3];
+    const alias = uniqueName("my-lab-alias");
+    await getPool().query("INSERT INTO model_alias (alias, model_id) VALUES ($1, $2)", [alias, model.id]);
+    const dir = tempDir();
+    const task = uniqueName("cli_alias_task");
+    writeFileSync(path.join(dir, "alias.csv"), `model,task,metric,value\n${alias},${task},acc,0.4\n`);
+    const result = await ingest(path.join(dir, "alias.csv"));
+    expect(result.code).toBe(0);
+    expect(lastJson(result.stdout)).toMatchObject({ inserted: 1, unknownScaleModels: [] });
+    const curves = await getCurves({ task, x: "params" });
+    expect(curves.series.flatMap((s) => s.points)).toMatchObject([{ model: model.name, x: model.parameters }]);
+    expect(curves.series[0].family).toBe(curve.family);
   });
 });

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { openDatabase } from "@/lib/db/open-database";
 import { closeDb } from "@/lib/db/client";
 import { ingestPaths } from "@/lib/services/ingest/ingest-paths";
-import { loadRegistryFiles } from "@/lib/services/ingest/build-registry";
+import { buildRegistry } from "@/lib/services/registry/build-registry";
 import { IngestError } from "@/lib/ingest/ingest-error";
 import { progressLine } from "@/lib/ingest/progress-line";
 
@@ -36,16 +36,19 @@ try {
   process.exit(2);
 }
 
-let registry: Awaited<ReturnType<typeof loadRegistryFiles>>;
+const db = await openDatabase();
+let registry: Awaited<ReturnType<typeof buildRegistry>>;
 try {
-  registry = await loadRegistryFiles(args.models ? [args.models] : []);
+  // the same resolution as an upload: registry files, the models stored (as corrected on /models), then --models
+  registry = await buildRegistry({ modelsFiles: args.models ? [args.models] : [] });
 } catch (err) {
+  await closeDb();
+  await db.stop();
   // a bad --models file (a hidden character in a name, a bad number) is the user's to fix, not a crash
   if (!(err instanceof IngestError)) throw err;
   console.error(`error: ${err.message}`);
   process.exit(1);
 }
-const db = await openDatabase();
 const tty = process.stderr.isTTY;
 try {
   const summary = await ingestPaths(args.paths, {

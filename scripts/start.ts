@@ -10,7 +10,6 @@ import { readEnv } from "@/lib/env.js";
 import { openDatabase, type OpenDatabase } from "@/lib/db/open-database";
 import { closeDb } from "@/lib/db/client";
 import { seedDemoIfEmpty } from "@/lib/services/ingest/seed-demo";
-import { loadRegistryFiles } from "@/lib/services/ingest/build-registry";
 import { createApiToken, listApiTokens } from "@/lib/db/api-tokens";
 import { superviseChild, type SupervisedChild } from "@/lib/process/supervise-child";
 
@@ -46,7 +45,7 @@ db = await openDatabase({ serve: true });
 console.log(`database: ${db.kind}${db.kind === "embedded" ? ` (${env.ATLAS_DATA_DIR})` : ""}`);
 
 if (db.kind === "embedded" || env.ATLAS_DEMO === "1") {
-  const summary = await seedDemoIfEmpty(await loadRegistryFiles());
+  const summary = await seedDemoIfEmpty();
   if (summary) console.log(`demo data loaded: ${JSON.stringify(summary)}`);
 }
 // A single user on the embedded database can upload straight away: one local token, shown once. It is

@@ -4,7 +4,7 @@ import { runScript } from "@/lib/testing/run-script";
 import { POST } from "@/app/api/uploads/route";
 import { DELETE } from "@/app/api/uploads/[id]/route";
 import { ingestFile } from "@/lib/services/ingest/ingest-file";
-import { loadRegistryFiles } from "@/lib/services/ingest/build-registry";
+import { buildRegistry } from "@/lib/services/registry/build-registry";
 import { longCsv, uniqueName } from "@/lib/testing/factories";
 import { uploadRequest } from "@/lib/testing/upload-requests";
 import { getPool } from "@/lib/db/client";
@@ -49,7 +49,7 @@ describe("npm run token", () => {
     expect(created.stderr).toMatch(new RegExp(`created admin token ${name}`));
     const line = (await token("list")).stdout.split("\n").find((l) => l.startsWith(`${name}\t`))!;
     expect(line.split("\t")[2]).toBe("admin");
-    const cli = await ingestFile({ fileName: "cli.csv", bytes: longCsv([{ model: "pythia-70m", task: uniqueName("cli_tok_task"), metric: "acc", value: 0.5 }]), registry: await loadRegistryFiles() });
+    const cli = await ingestFile({ fileName: "cli.csv", bytes: longCsv([{ model: "pythia-70m", task: uniqueName("cli_tok_task"), metric: "acc", value: 0.5 }]), registry: await buildRegistry() });
     if (!cli.ok) throw new Error(cli.error);
     const del = (secret: string) =>
       DELETE(new Request(`http://atlas.test/api/uploads/${cli.uploadId}`, { method: "DELETE", headers: { authorization: `Bearer ${secret}` } }), {

@@ -7,7 +7,7 @@ import { healthResponseSchema } from "@/lib/schemas/health";
 import { tasksResponseSchema } from "@/lib/schemas/tasks";
 import { apiErrorSchema } from "@/lib/schemas/api-error";
 import { ingestFile } from "@/lib/services/ingest/ingest-file";
-import { loadRegistryFiles } from "@/lib/services/ingest/build-registry";
+import { buildRegistry } from "@/lib/services/registry/build-registry";
 import { longCsv, uniqueName, type LongRow } from "@/lib/testing/factories";
 
 const task = uniqueName("route_task");
@@ -24,7 +24,7 @@ beforeAll(async () => {
     { model: "pythia-1.4b", task, metric: "acc", value: 0.26, stderr: 0.01, shots: 0, revision: "step1000" },
     { model: "pythia-1.4b", task, metric: "acc", value: 0.4, stderr: 0.01, shots: 0, revision: "step93000" },
   );
-  const outcome = await ingestFile({ fileName: "routes.csv", bytes: longCsv(rows), registry: await loadRegistryFiles() });
+  const outcome = await ingestFile({ fileName: "routes.csv", bytes: longCsv(rows), registry: await buildRegistry() });
   if (!outcome.ok) throw new Error(outcome.error);
 });
 

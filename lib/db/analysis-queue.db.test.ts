@@ -8,7 +8,7 @@ import { ingestFile } from "@/lib/services/ingest/ingest-file";
 import { getAnalysis } from "./analysis";
 import { listOverview } from "./overview";
 import { refreshAnalyses } from "@/lib/services/analysis/refresh-analyses";
-import { loadRegistryFiles } from "@/lib/services/ingest/build-registry";
+import { buildRegistry } from "@/lib/services/registry/build-registry";
 import { longCsv, uniqueName } from "@/lib/testing/factories";
 
 const SIZES = ["pythia-70m", "pythia-160m", "pythia-410m", "pythia-1b", "pythia-1.4b", "pythia-2.8b", "pythia-6.9b", "pythia-12b"];
@@ -17,7 +17,7 @@ const OVERVIEW = { x: "params", sort: "evidence", limit: 1, offset: 0 } as const
 const STEP = [0.25, 0.25, 0.26, 0.25, 0.8, 0.81, 0.8, 0.82];
 let registry: RegistryLookup;
 beforeAll(async () => {
-  registry = await loadRegistryFiles();
+  registry = await buildRegistry();
 });
 
 async function ingestCurve(task: string, values: number[]) {

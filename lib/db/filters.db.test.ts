@@ -7,14 +7,14 @@ import { curvesResponseSchema } from "@/lib/schemas/curves";
 import { drainAnalysisQueue } from "@/lib/services/analysis/drain";
 import { getPool } from "./client";
 import { ingestFile } from "@/lib/services/ingest/ingest-file";
-import { loadRegistryFiles } from "@/lib/services/ingest/build-registry";
+import { buildRegistry } from "@/lib/services/registry/build-registry";
 
 const SIZES = ["pythia-70m", "pythia-160m", "pythia-410m", "pythia-1b", "pythia-1.4b", "pythia-2.8b", "pythia-6.9b", "pythia-12b"];
 const STRICT = [0.002, 0.003, 0.005, 0.01, 0.012, 0.02, 0.03, 0.04];
 const FLEXIBLE = [0.01, 0.015, 0.02, 0.03, 0.04, 0.06, 0.09, 0.12];
 let registry: RegistryLookup;
 beforeAll(async () => {
-  registry = await loadRegistryFiles();
+  registry = await buildRegistry();
 });
 
 /** An lm-evaluation-harness v0.4 results file as the harness writes it for GSM8K: one metric under two filters. */

@@ -2,7 +2,7 @@ import type { ModelPlan, RegistryLookup } from "@/lib/ingest/plan-types";
 import { getPool } from "@/lib/db/client";
 import { ingestFile } from "@/lib/services/ingest/ingest-file";
 import { refreshAnalyses } from "@/lib/services/analysis/refresh-analyses";
-import { loadRegistryFiles } from "@/lib/services/ingest/build-registry";
+import { buildRegistry } from "@/lib/services/registry/build-registry";
 import { longCsv, uniqueName } from "./factories";
 
 export type FamilyCurve = { family: string; task: string; models: { id: number; name: string; parameters: number }[] };
@@ -26,7 +26,7 @@ export async function makeFamilyCurve(values = [0.25, 0.26, 0.3, 0.42, 0.55, 0.7
     tokensPerStep: null, finalStep: null, source: "test factory", aliases: [], overwrite: true,
   }));
   const rows = plans.map((m, i) => ({ model: m.name, task, metric: "acc", value: values[i], stderr: 0.01, shots: 0 }));
-  const outcome = await ingestFile({ fileName: `${task}.csv`, bytes: longCsv(rows), registry: withModels(await loadRegistryFiles(), plans) });
+  const outcome = await ingestFile({ fileName: `${task}.csv`, bytes: longCsv(rows), registry: withModels(await buildRegistry(), plans) });
   if (!outcome.ok) throw new Error(outcome.error);
   await refreshAnalyses(outcome.touched);
   const { rows: ids } = await getPool().query<{ id: number; name: string }>("SELECT id, name FROM model WHERE name = ANY($1::text[])", [plans.map((p) => p.name)]);

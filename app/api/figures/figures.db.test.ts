@@ -14,7 +14,7 @@ import { apiErrorSchema } from "@/lib/schemas/api-error";
 import { ingestFile } from "@/lib/services/ingest/ingest-file";
 import { refreshAnalyses } from "@/lib/services/analysis/refresh-analyses";
 import { getPool } from "@/lib/db/client";
-import { loadRegistryFiles } from "@/lib/services/ingest/build-registry";
+import { buildRegistry } from "@/lib/services/registry/build-registry";
 import { longCsv, uniqueName, type LongRow } from "@/lib/testing/factories";
 import { readPngDpi, readPngSize } from "@/lib/figures/png-dpi";
 
@@ -31,7 +31,7 @@ const json = async (res: Response) => JSON.parse(await res.text());
 async function ingest(name: string, rows: LongRow[]) {
   const bytes = longCsv(rows);
   files.push({ name, bytes });
-  const outcome = await ingestFile({ fileName: name, bytes, registry: await loadRegistryFiles() });
+  const outcome = await ingestFile({ fileName: name, bytes, registry: await buildRegistry() });
   if (!outcome.ok) throw new Error(outcome.error);
   // a made-up task has no chance level in the registry: give it a 4-way one, as ARC has
   await getPool().query("UPDATE task SET chance = 0.25, chance_source = '4 options' WHERE name = $1", [task]);
@@ -190,7 +190,7 @@ describe("a view larger than the chart draws (3,100 checkpoints of one model)", 
     const rows = Array.from({ length: 3100 }, (_, i) => ({
       model: "pythia-70m", task: bigTask, metric: "acc", shots: 0, value: 0.25 + (i % 50) / 1000, stderr: 0.01, revision: `step${(i + 1) * 10}`,
     }));
-    const outcome = await ingestFile({ fileName: "pythia-70m-checkpoints.csv", bytes: longCsv(rows), registry: await loadRegistryFiles() });
+    const outcome = await ingestFile({ fileName: "pythia-70m-checkpoints.csv", bytes: longCsv(rows), registry: await buildRegistry() });
     if (!outcome.ok) throw new Error(outcome.error);
   }, 60_000);
 

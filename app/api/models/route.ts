@@ -1,6 +1,6 @@
 import { defineRoute } from "@/lib/api/define-route";
 import { takeEditSlot } from "@/lib/auth/take-edit-slot";
-import { applyModelEdit } from "@/lib/services/models/apply-model-edit";
+import { applyModelEdit } from "@/lib/services/registry/apply-model-edit";
 import { createModel } from "@/lib/db/model-edits";
 import { listModelRegistry } from "@/lib/db/model-registry";
 import { readEnv } from "@/lib/env.js";

@@ -8,7 +8,7 @@ import { createUploadResponseSchema, deleteUploadResponseSchema } from "@/lib/sc
 import { createApiToken } from "@/lib/db/api-tokens";
 import { getPool } from "@/lib/db/client";
 import { ingestFile } from "@/lib/services/ingest/ingest-file";
-import { loadRegistryFiles } from "@/lib/services/ingest/build-registry";
+import { buildRegistry } from "@/lib/services/registry/build-registry";
 import { longCsv, uniqueName } from "@/lib/testing/factories";
 import { countStored, uploadRequest } from "@/lib/testing/upload-requests";
 
@@ -79,7 +79,7 @@ describe("DELETE /api/uploads/:id and who may", () => {
 
   it("an upload the command line (or the demo seed) made is deletable only with an admin token", async () => {
     const task = uniqueName("cli_task");
-    const cli = await ingestFile({ fileName: "cli.csv", bytes: csv(task), registry: await loadRegistryFiles() });
+    const cli = await ingestFile({ fileName: "cli.csv", bytes: csv(task), registry: await buildRegistry() });
     if (!cli.ok) throw new Error(cli.error);
     const plain = await tokenNamed("plain");
     const res = await del(cli.uploadId!, plain.secret);

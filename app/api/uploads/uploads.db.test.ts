@@ -13,7 +13,7 @@ import { GET as analysisRoute } from "@/app/api/analysis/route";
 import { analysisResponseSchema } from "@/lib/schemas/analysis";
 import { longCsv, uniqueName } from "@/lib/testing/factories";
 import { ingestFile } from "@/lib/services/ingest/ingest-file";
-import { loadRegistryFiles } from "@/lib/services/ingest/build-registry";
+import { buildRegistry } from "@/lib/services/registry/build-registry";
 import { BASE, countStored, newToken, uploadRequest } from "@/lib/testing/upload-requests";
 import {
   createUploadResponseSchema,
@@ -286,7 +286,7 @@ describe("reads", () => {
 
   it("say an upload without a token has none, to anyone", async () => {
     const task = uniqueName("cli_read_task");
-    const cli = await ingestFile({ fileName: "cli.csv", bytes: curveCsv(task, [0.3]), registry: await loadRegistryFiles() });
+    const cli = await ingestFile({ fileName: "cli.csv", bytes: curveCsv(task, [0.3]), registry: await buildRegistry() });
     if (!cli.ok) throw new Error(cli.error);
     const one = uploadResponseSchema.parse(await (await getRoute(new Request(`${BASE}/api/uploads/${cli.uploadId}`), ctx(cli.uploadId!))).json()).upload;
     expect([one.tokenName, one.tokenHidden]).toEqual([null, false]);

@@ -3,7 +3,7 @@ import { getAnalysis } from "@/lib/db/analysis";
 import { ingestFile } from "@/lib/services/ingest/ingest-file";
 import { listOverview } from "@/lib/db/overview";
 import { refreshAnalyses } from "./refresh-analyses";
-import { loadRegistryFiles } from "@/lib/services/ingest/build-registry";
+import { buildRegistry } from "@/lib/services/registry/build-registry";
 import { longCsv } from "@/lib/testing/factories";
 import { GET as analysisRoute } from "@/app/api/analysis/route";
 import { analysisResponseSchema } from "@/lib/schemas/analysis";
@@ -12,7 +12,7 @@ import type { RegistryLookup } from "@/lib/ingest/plan-types";
 const SIZES = ["pythia-70m", "pythia-160m", "pythia-410m", "pythia-1b", "pythia-1.4b", "pythia-2.8b", "pythia-6.9b", "pythia-12b"];
 let registry: RegistryLookup;
 beforeAll(async () => {
-  registry = await loadRegistryFiles();
+  registry = await buildRegistry();
 });
 
 /** arc_easy (chance 0.25) at a shot count no other test uses: a task view of its own. */

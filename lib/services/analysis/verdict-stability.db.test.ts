@@ -5,7 +5,7 @@ import { drainAnalysisQueue } from "@/lib/services/analysis/drain";
 import { getPool } from "@/lib/db/client";
 import { ingestFile } from "@/lib/services/ingest/ingest-file";
 import { listOverview } from "@/lib/db/overview";
-import { loadRegistryFiles } from "@/lib/services/ingest/build-registry";
+import { buildRegistry } from "@/lib/services/registry/build-registry";
 import { longCsv, uniqueName, type LongRow } from "@/lib/testing/factories";
 
 // The measurement, as a test: planted steps among smooth curves keep their verdicts when
@@ -17,7 +17,7 @@ const UNRELATED_TASKS = 1_000; // × 2 scale axes with 8 sizes (params, FLOPs) =
 const SE = 0.015;
 let registry: RegistryLookup;
 beforeAll(async () => {
-  registry = await loadRegistryFiles();
+  registry = await buildRegistry();
 });
 
 function rows(task: string, values: number[]): LongRow[] {

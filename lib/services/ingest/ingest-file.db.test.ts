@@ -3,13 +3,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getPool } from "@/lib/db/client";
 import { getCurves } from "@/lib/db/curves";
 import { ingestFile } from "./ingest-file";
-import { loadRegistryFiles } from "./build-registry";
+import { buildRegistry } from "@/lib/services/registry/build-registry";
 import { longCsv, uniqueName } from "@/lib/testing/factories";
 import type { RegistryLookup } from "@/lib/ingest/plan-types";
 
 let registry: RegistryLookup;
 beforeAll(async () => {
-  registry = await loadRegistryFiles();
+  registry = await buildRegistry();
 });
 
 async function countResults(task: string): Promise<number> {

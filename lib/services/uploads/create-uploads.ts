@@ -3,13 +3,10 @@ import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors/app-error";
 import { ingestFile, type IngestFileInput, type IngestFileOutcome } from "@/lib/services/ingest/ingest-file";
 import { scheduleAnalysisDrain } from "@/lib/services/analysis/drain";
-import { loadRegistryFiles } from "@/lib/services/ingest/build-registry";
+import { buildRegistry } from "@/lib/services/registry/build-registry";
 import type { RegistryLookup } from "@/lib/ingest/plan-types";
 import { summarizeOutcomes } from "@/lib/ingest/summarize-outcomes";
-import { listRegistryModels } from "@/lib/db/models";
 import { withTransaction } from "@/lib/db/with-transaction";
-import { applyModelMappings } from "./apply-model-mappings";
-import { withStoredModels } from "@/lib/services/ingest/with-stored-models";
 import { parseUploadParts, type ReadPart } from "./parse-upload-parts";
 import { toUploadPreview } from "./to-upload-preview";
 import type { UploadPart } from "./to-upload-parts";
@@ -110,12 +107,7 @@ export async function createUploads(input: CreateUploadsInput): Promise<CreateUp
   // nothing to check against the database: refuse without touching it
   const refused = files.flatMap((f) => ("error" in f ? [refusedFile(f)] : []));
   if (!input.dryRun && refused.length === files.length) throw rejected(refused);
-  const stored = await listRegistryModels();
-  const registry = applyModelMappings(
-    withStoredModels(await loadRegistryFiles(), stored),
-    input.models ?? [],
-    new Map(stored.map((m) => [m.name, m])),
-  );
+  const registry = await buildRegistry({ mappings: input.models ?? [] });
   if (input.dryRun) {
     const previews = [];
     for (const file of files) previews.push(await preview(file, registry, input.note));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/define-route";
 import { takeEditSlot } from "@/lib/auth/take-edit-slot";
-import { applyModelEdit } from "@/lib/services/models/apply-model-edit";
+import { applyModelEdit } from "@/lib/services/registry/apply-model-edit";
 import { addAlias } from "@/lib/db/model-edits";
 import { readEnv } from "@/lib/env.js";
 import { addAliasBodySchema, modelEditResponseSchema, modelIdParamsSchema } from "@/lib/schemas/model-registry";
