@@ -17,7 +17,30 @@ export type TransactionOptions<T> = {
   commit?: (result: T) => boolean;
   /** the request's signal: aborted by the time of the commit (the client went away), it rolls back instead */
   signal?: AbortSignal;
+  /**
+   * an open transaction's client: `work` runs in a savepoint of it instead, released
+   * when it returns (rolled back to when `commit` says no or `work` throws); the
+   * caller commits, rolls back and releases the client (several files stored all or nothing)
+   */
+  within?: pg.PoolClient;
 };
+
+const SAVEPOINT = "atlas_work";
+
+async function inSavepoint<T>(client: pg.PoolClient, work: (client: pg.PoolClient) => Promise<T>, options: TransactionOptions<T>): Promise<T> {
+  await client.query(`SAVEPOINT ${SAVEPOINT}`);
+  try {
+    for (const statement of options.setup ?? []) await client.query(statement);
+    const result = await work(client);
+    if (!(options.commit?.(result) ?? true)) await client.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
+    await client.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);
+    return result;
+  } catch (err) {
+    await client.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`).catch(() => undefined);
+    await client.query(`RELEASE SAVEPOINT ${SAVEPOINT}`).catch(() => undefined);
+    throw err;
+  }
+}
 
 /** Takes an advisory lock with the session's lock and statement timeouts lifted for the wait only. */
 async function waitForAdvisoryLock(client: pg.PoolClient, key: number): Promise<void> {
@@ -41,6 +64,7 @@ async function waitForAdvisoryLock(client: pg.PoolClient, key: number): Promise<
  * 'error' event.
  */
 export async function withTransaction<T>(work: (client: pg.PoolClient) => Promise<T>, options: TransactionOptions<T> = {}): Promise<T> {
+  if (options.within) return inSavepoint(options.within, work, options);
   const client = await getPool().connect();
   let dropped: Error | undefined;
   const noteDrop = (err: Error) => (dropped ??= err);

@@ -10,6 +10,7 @@ import type pg from "pg";
 import { getPool } from "@/lib/db/client";
 import { writeIngestPlan } from "@/lib/db/write-ingest-plan";
 import { enqueueAnalysis } from "@/lib/db/analysis-queue";
+import { withTransaction } from "@/lib/db/with-transaction";
 import type { CurveGroup } from "@/lib/services/analysis/refresh-analyses";
 
 export type IngestFileInput = {
@@ -32,13 +33,6 @@ export type IngestFileInput = {
    */
   transaction?: pg.PoolClient;
 };
-
-/** How one file's writes begin and end: its own transaction, or a savepoint in the caller's. */
-function fileScope(own: boolean) {
-  return own
-    ? { begin: "BEGIN", commit: "COMMIT", rollback: "ROLLBACK" }
-    : { begin: "SAVEPOINT ingest_file", commit: "RELEASE SAVEPOINT ingest_file", rollback: "ROLLBACK TO SAVEPOINT ingest_file" };
-}
 
 export type IngestFileOutcome =
   | {
@@ -92,37 +86,17 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
     throw err;
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-
-  const own = input.transaction === undefined;
-  const scope = fileScope(own);
-  const client = input.transaction ?? (await getPool().connect());
-  // The pool listens for errors only on idle clients; a connection dropping while
-  // this one is checked out would otherwise be an uncaught 'error' event. The
-  // failing query reports it.
-  const ignoreDrop = () => undefined;
-  client.on("error", ignoreDrop);
-  let failure: Error | undefined;
   let planned: IngestPlan | undefined;
-  try {
-    await client.query(scope.begin);
+
+  const write = async (client: pg.PoolClient): Promise<IngestFileOutcome> => {
     const existing = await client.query<{ id: number }>("SELECT id FROM upload WHERE sha256 = $1", [sha256]);
     const plan = planIngest(fileName, parsed, preferStoredMetrics(input.registry, await storedMetrics(client, parsed)));
     input.inspect?.(plan);
     planned = plan;
     const parsedCount = plan.rows.value.length;
-    const base = {
-      ok: true as const,
-      fileName,
-      format: plan.format,
-      parsed: parsedCount,
-      missingValues: plan.missingValues,
-      unknownScaleModels: plan.unknownScaleModels,
-    };
+    const base = { ok: true as const, fileName, format: plan.format, parsed: parsedCount, missingValues: plan.missingValues, unknownScaleModels: plan.unknownScaleModels };
     if (existing.rows.length > 0) {
-      await client.query(scope.rollback);
-      return {
-        ...base, uploadId: existing.rows[0].id, alreadyUploaded: true, inserted: 0, updated: 0, skipped: parsedCount, touched: [],
-      };
+      return { ...base, uploadId: existing.rows[0].id, alreadyUploaded: true, inserted: 0, updated: 0, skipped: parsedCount, touched: [] };
     }
     const counts = await writeIngestPlan(
       client,
@@ -132,7 +106,6 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
     );
     const changed = counts.inserted + counts.updated > 0;
     if (changed && !input.dryRun) await enqueueAnalysis(client, counts.touched);
-    await client.query(input.dryRun ? scope.rollback : scope.commit);
     return {
       ...base,
       uploadId: input.dryRun ? null : counts.uploadId,
@@ -142,15 +115,17 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
       skipped: counts.skipped,
       touched: input.dryRun || !changed ? [] : counts.touched,
     };
+  };
+
+  try {
+    // a dry run and a repeat roll back: the counts are exact, nothing is kept
+    return await withTransaction(write, { within: input.transaction, commit: (o) => o.ok && !o.alreadyUploaded && !input.dryRun });
   } catch (err) {
-    await client.query(scope.rollback).catch(() => undefined);
     if (err instanceof IngestError) return { ok: false, fileName, error: err.message };
-    // A connection that saw an error is not reused: the embedded server's protocol state may be off.
-    failure = err as Error;
     const pgErr = err as { code?: string; message?: string; constraint?: string };
     // The same bytes committed by a concurrent upload since our check: answer as a repeat.
     if (pgErr.code === "23505" && pgErr.constraint === "upload_sha256_key") {
-      const again = await client.query<{ id: number; format: string }>("SELECT id, format FROM upload WHERE sha256 = $1", [sha256]);
+      const again = await (input.transaction ?? getPool()).query<{ id: number; format: string }>("SELECT id, format FROM upload WHERE sha256 = $1", [sha256]);
       if (again.rows.length > 0) {
         const parsedCount = planned?.rows.value.length ?? 0;
         return {
@@ -164,8 +139,5 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
       return { ok: false, fileName, error: `${fileName}: rejected by the database: ${pgErr.message}` };
     }
     throw err;
-  } finally {
-    client.off("error", ignoreDrop);
-    if (own) client.release(failure);
   }
 }
