@@ -1,14 +1,12 @@
 import { type ParsedFile } from "@/lib/schemas/parsed-file";
-import { checkNames } from "./check-names";
+import { toCheckedFile } from "./check-parsed-file";
 import { detectCsvFormat, detectJsonFormat, isJsonText } from "./detect-format";
-import { IngestError } from "./ingest-error";
 import { parseCsvLong } from "./parse-csv-long";
 import { parseCsvWide } from "./parse-csv-wide";
 import { parseJsonLenient } from "./parse-json-lenient";
 import { parseLmEvalV03Doc } from "./parse-lm-eval-v03";
 import { parseLmEvalV04Doc } from "./parse-lm-eval-v04";
 import type { ParseOptions } from "./parse-options";
-import { toParsedFile } from "./validate-parsed-file";
 
 function parseOnce(fileName: string, text: string, opts: ParseOptions): ParsedFile {
   if (isJsonText(fileName, text)) {
@@ -26,11 +24,5 @@ function parseOnce(fileName: string, text: string, opts: ParseOptions): ParsedFi
  * mistake, not an empty success); RowLimitError past opts.maxRows.
  */
 export function parseFile(fileName: string, text: string, opts: ParseOptions = {}): ParsedFile {
-  const parsed = toParsedFile(fileName, parseOnce(fileName, text, opts));
-  checkNames(fileName, parsed);
-  if (parsed.results.length === 0) {
-    const skipped = parsed.missingValues > 0 ? ` (${parsed.missingValues} missing value(s) skipped)` : "";
-    throw new IngestError(fileName, `no results in ${fileName}${skipped}`);
-  }
-  return parsed;
+  return toCheckedFile(fileName, parseOnce(fileName, text, opts));
 }

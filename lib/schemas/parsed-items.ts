@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { boundedValueSchema } from "./number-limits";
-import { sourceLocationSchema } from "./parsed-file";
+import { sourceLocationSchema, type ParsedFile } from "./parsed-file";
 
 const name = z.string().min(1).max(200);
 
@@ -36,3 +36,6 @@ export const parsedItemSchema = z
   .refine((item) => item.docId !== null || item.docHash !== null, { message: "an item needs a doc id or a doc hash", path: ["docId"] });
 
 export type ParsedItem = z.infer<typeof parsedItemSchema>;
+
+/** A file read whole that carries both scores and the items behind them (HELM run folders, Inspect logs). */
+export type ParsedFileWithItems = { file: ParsedFile; items: ParsedItem[] };
