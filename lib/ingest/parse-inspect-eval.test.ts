@@ -4,7 +4,8 @@ import { unzipSync, strFromU8 } from "fflate";
 import { describe, expect, it } from "vitest";
 import { IngestError, MalformedJsonError } from "./ingest-error";
 import { ZIP_LIMITS } from "./open-zip";
-import { isZipBytes, parseInspectEval } from "./parse-inspect-eval";
+import { detectInputKind, isZipBytes } from "./detect-format";
+import { parseInspectEval } from "./parse-inspect-eval";
 import { parseInspectLog } from "./parse-inspect-log";
 import { buildZip, patchEntry } from "./testing/zip-archives";
 
@@ -41,9 +42,13 @@ describe("parseInspectEval on real .eval archives", () => {
     ]);
   });
 
-  it("tells zip bytes from text", () => {
+  it("tells zip bytes from text, and routes a .eval (by name or by bytes) to this reader", () => {
     expect(isZipBytes(bytes("log_formats.eval"))).toBe(true);
     expect(isZipBytes(new TextEncoder().encode('{"eval": {}}'))).toBe(false);
+    expect(detectInputKind("renamed.zip", bytes("log_formats.eval"))).toBe("inspect-eval");
+    expect(detectInputKind("run.eval", new Uint8Array())).toBe("inspect-eval");
+    expect(detectInputKind("samples_gsm8k_2024-06-01T12-00-00.jsonl", new TextEncoder().encode("{"))).toBe("lm-eval-samples");
+    expect(detectInputKind("results.json", new TextEncoder().encode("{"))).toBe("text");
   });
 });
 

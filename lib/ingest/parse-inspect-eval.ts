@@ -8,11 +8,6 @@ import type { ParseOptions } from "./parse-options";
 
 const SAMPLE_ENTRY = /^samples\/[^/]+\.json$/;
 
-/** Whether bytes start as a zip archive does (a local file header, or the end record of an empty one). */
-export function isZipBytes(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && ((bytes[2] === 3 && bytes[3] === 4) || (bytes[2] === 5 && bytes[3] === 6));
-}
-
 /**
  * An Inspect `.eval` log: a zip archive (checked whole first, see openZip)
  * whose `header.json` holds what `inspect log dump` prints without samples
