@@ -17,7 +17,7 @@ export const HELM_BOOKKEEPING = new Set([
 ]);
 
 /** One stat of stats.json / per_instance_stats.json: `{name: {name, split, sub_split?, perturbation?}, count, mean, ...}`. */
-export type HelmStat = { metric: string; split: string; filter: string; count: number; mean: JsonValue | undefined };
+export type HelmStat = { metric: string; split: string; filter: string; subSplit: boolean; count: number; mean: JsonValue | undefined };
 
 function scalarText(value: JsonValue): string {
   return typeof value === "string" ? value : JSON.stringify(value);
@@ -54,7 +54,8 @@ export function toHelmStat(fileName: string, raw: JsonValue, key: string, pertur
   if (typeof count !== "number" || !Number.isInteger(count) || count < 0) {
     throw new IngestError(fileName, `expected a count of 0 or more, found ${describe(count)}`, { key: `${key}.count` });
   }
-  return { metric: name.name, split: name.split, filter: toHelmFilter(name, perturbation ?? name.perturbation), count, mean: raw.mean };
+  const filter = toHelmFilter(name, perturbation ?? name.perturbation);
+  return { metric: name.name, split: name.split, filter, subSplit: typeof name.sub_split === "string", count, mean: raw.mean };
 }
 
 /**

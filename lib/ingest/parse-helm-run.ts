@@ -85,7 +85,8 @@ export function parseHelmRun(folder: string, files: HelmRunFiles, opts: ParseOpt
       continue;
     }
     const row = { model, revision: null, task, metric: stat.metric, filter: stat.filter, shots, value: read.value, stderr: null };
-    collector.add({ ...row, n: stat.filter.includes("sub_split=") ? null : n, source: { key } });
+    // a sub-split is a breakdown of the split: its instances are a part of n, how many the file does not say
+    collector.add({ ...row, n: stat.subSplit ? null : n, source: { key } });
   }
   const file = toCheckedFile(folder, { format: "helm-run", results: collector.results, modelFacts: [], missingValues: collector.missingValues });
   const perInstance = files["per_instance_stats.json"];
