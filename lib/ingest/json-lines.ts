@@ -20,16 +20,6 @@ function tooLong(fileName: string, line: number): IngestError {
   return new IngestError(fileName, `line is longer than ${JSONL_LIMITS.maxLineBytes} bytes`, { line });
 }
 
-function concat(parts: Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
 /**
  * Lines of a stream, one at a time, numbered from 1; never more than one line
  * (at most JSONL_LIMITS.maxLineBytes) is held. Lines are cut on the LF byte
@@ -43,7 +33,7 @@ export async function* readLines(fileName: string, chunks: TextChunks): AsyncGen
   let partsLength = 0;
   let line = 1;
   const finish = (piece: Uint8Array): Line => {
-    const bytes = parts.length === 0 ? piece : concat([...parts, piece], partsLength + piece.length);
+    const bytes = parts.length === 0 ? piece : Buffer.concat([...parts, piece], partsLength + piece.length);
     parts = [];
     partsLength = 0;
     if (bytes.length > JSONL_LIMITS.maxLineBytes) throw tooLong(fileName, line);
