@@ -76,9 +76,14 @@ export function toSampleItem(fileName: string, task: string, doc: JsonValue, lin
  * naming its number. Items before a bad line have been yielded by then: a
  * consumer stores them in one transaction and rolls back when the iterator
  * throws, so nothing of a refused file is kept. The task comes from the file
- * name unless `opts.task` gives it.
+ * name unless `opts.task` gives it; `opts.prototypeKeys: "refuse"` refuses
+ * `__proto__`-like keys as uploads do.
  */
-export async function* parseLmEvalSamples(fileName: string, chunks: TextChunks, opts: { task?: string } = {}): AsyncGenerator<ParsedItem> {
+export async function* parseLmEvalSamples(
+  fileName: string,
+  chunks: TextChunks,
+  opts: { task?: string; prototypeKeys?: "refuse" | "allow" } = {},
+): AsyncGenerator<ParsedItem> {
   const task = opts.task ?? samplesTaskOf(fileName);
   if (task === null) {
     throw new IngestError(fileName, "cannot tell the task: an lm-eval samples file is named samples_<task>_<date>.jsonl");
@@ -87,7 +92,7 @@ export async function* parseLmEvalSamples(fileName: string, chunks: TextChunks, 
   for await (const line of readLines(fileName, chunks)) {
     if (line.text.trim() === "") continue;
     items++;
-    yield toSampleItem(fileName, task, parseJsonLine(fileName, line), line.line);
+    yield toSampleItem(fileName, task, parseJsonLine(fileName, line, { prototypeKeys: opts.prototypeKeys }), line.line);
   }
   if (items === 0) throw new IngestError(fileName, `no items in ${fileName}`);
 }
