@@ -16,7 +16,7 @@ function check(fileName: string, field: string, value: string | null, source: { 
 }
 
 /**
- * Names (models, tasks, metrics, filters, revisions, families) follow the one
+ * Names (models, tasks, metrics, filters, revisions, families, developers) follow the one
  * name rule of lib/schemas/safe-name.ts, as registry edits and the CLI's
  * --models file do: no control characters (NUL cannot be stored), no invisible
  * or bidirectional formatting characters, no lone surrogates. Length is bounded
@@ -35,5 +35,7 @@ export function checkNames(fileName: string, parsed: ParsedFile): void {
   for (const f of parsed.modelFacts) {
     check(fileName, "model", f.model, f.source, clean);
     check(fileName, "family", f.family, f.source, clean);
+    check(fileName, "developer", f.developer, f.source, clean);
   }
+  for (const f of parsed.metricFacts) check(fileName, "metric", f.metric, f.source, clean);
 }

@@ -6,6 +6,8 @@ export class IngestError extends Error {
   readonly file: string;
   readonly line?: number;
   readonly key?: string;
+  /** the message without file, line and key, so a caller can re-place it (a JSONL line inside its file) */
+  readonly detail: string;
 
   constructor(file: string, detail: string, where: { line?: number; key?: string } = {}) {
     const at = where.line !== undefined ? `:${where.line}` : "";
@@ -13,6 +15,7 @@ export class IngestError extends Error {
     super(`${file}${at}: ${detail}${key}`);
     this.name = "IngestError";
     this.file = file;
+    this.detail = detail;
     this.line = where.line;
     this.key = where.key;
   }

@@ -16,11 +16,11 @@ describe("parseCsvLong", () => {
     expect(parsed.results).toEqual([
       {
         model: "pythia-70m", revision: "step1000", task: "arc_easy", metric: "acc", filter: "none",
-        shots: 0, value: 0.43, stderr: 0.01, n: 2376, source: { line: 2 },
+        shots: 0, value: 0.43, stderr: 0.01, n: 2376, isGroup: false, source: { line: 2 },
       },
       {
         model: "pythia-160m", revision: null, task: "arc_easy", metric: "acc", filter: "none",
-        shots: null, value: 0.45, stderr: null, n: null, source: { line: 6 },
+        shots: null, value: 0.45, stderr: null, n: null, isGroup: false, source: { line: 6 },
       },
     ]);
   });

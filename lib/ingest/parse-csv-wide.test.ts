@@ -27,10 +27,10 @@ describe("parseCsvWide on the ObsScaling files", () => {
     expect(parsed.missingValues).toBe(40);
     expect(parsed.results.find((r) => r.model === LLAMA && r.task === "mmlu")).toEqual({
       model: LLAMA, revision: null, task: "mmlu", metric: "acc", filter: "none", shots: 5,
-      value: 0.4379609636092418, stderr: null, n: null, source: { line: 2, key: "MMLU" },
+      value: 0.4379609636092418, stderr: null, n: null, isGroup: false, source: { line: 2, key: "MMLU" },
     });
     expect(parsed.modelFacts.find((f) => f.model === "Qwen/Qwen1.5-110B")).toEqual({
-      model: "Qwen/Qwen1.5-110B", family: "Qwen1.5", parameters: 110e9, trainingTokens: null, trainingFlops: null,
+      model: "Qwen/Qwen1.5-110B", family: "Qwen1.5", developer: null, parameters: 110e9, trainingTokens: null, trainingFlops: null,
       source: { line: 14 },
     });
     expect(parsed.modelFacts.find((f) => f.model === LLAMA)).toMatchObject({

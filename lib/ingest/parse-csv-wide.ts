@@ -57,6 +57,7 @@ export function parseCsvWide(fileName: string, text: string, opts: ParseOptions 
     const fact: ModelFact = {
       model,
       family: null,
+      developer: null,
       parameters: null,
       trainingTokens: null,
       trainingFlops: null,

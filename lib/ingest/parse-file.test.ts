@@ -20,6 +20,29 @@ describe("detectFormat and parseFile", () => {
     expect(parseFile(rel, text(path.join(ROOT, rel))).format).toBe(format);
   });
 
+  it.each([
+    ["lib/ingest/__fixtures__/inspect/eee-tests/data_arc_qwen.json", "inspect-log", 1],
+    ["lib/ingest/__fixtures__/every-eval-ever-record/98ea850e-7019-4728-a558-8b1819ec47c2.json", "every-eval-ever", 6],
+    ["lib/ingest/__fixtures__/opencompass/summary_20250101_120000.csv", "opencompass-csv", 27],
+  ])("%s is %s, parsed by parseFile", (rel, format, results) => {
+    expect(detectFormat(rel, text(path.join(ROOT, rel)))).toBe(format);
+    const parsed = parseFile(rel, text(path.join(ROOT, rel)));
+    expect([parsed.format, parsed.results.length]).toEqual([format, results]);
+  });
+
+  it("parses JSONL of Every Eval Ever records by content, whatever the name", () => {
+    const record = text(path.join(FIXTURES, "every-eval-ever-record/98ea850e-7019-4728-a558-8b1819ec47c2.json")).replace(/\n/g, " ");
+    const parsed = parseFile("dump.txt", `${record}\n${record}\n`);
+    expect([parsed.format, parsed.results.length, parsed.results[0].source]).toEqual(["every-eval-ever", 6, { line: 1, key: "evaluation_results.0.score_details.score" }]);
+  });
+
+  it("refuses an lm-eval samples file and a .eval archive with what they are, never guessing", () => {
+    const samples = "lib/ingest/__fixtures__/lm-eval-samples/samples_math_perturbed_full_2026-01-21T03-44-18.458309.jsonl";
+    expect(() => parseFile(samples, text(path.join(ROOT, samples)))).toThrow(/:1: an lm-eval samples file holds per-item records/);
+    const evalLog = path.join(FIXTURES, "inspect/inspect-ai/log_formats.eval");
+    expect(() => parseFile("log_formats.eval", readFileSync(evalLog, "latin1"))).toThrow(/log_formats\.eval: an Inspect \.eval log is a zip archive/);
+  });
+
   it("detects a long CSV by its header", () => {
     expect(parseFile("l.csv", "Model,Task,Metric,Value\nm,t,acc,0.5\n").format).toBe("csv-long");
   });

@@ -1,36 +1,52 @@
 import { type ParsedFile } from "@/lib/schemas/parsed-file";
-import { checkNames } from "./check-names";
-import { detectCsvFormat, detectJsonFormat, isJsonText } from "./detect-format";
-import { IngestError } from "./ingest-error";
+import { toCheckedFile } from "./check-parsed-file";
+import {
+  detectCsvFormat, detectJsonFormat, detectJsonLinesFormat, isJsonLinesText, isJsonText, refuseZipText, type CsvFormat, type JsonFormat,
+} from "./detect-format";
 import { parseCsvLong } from "./parse-csv-long";
 import { parseCsvWide } from "./parse-csv-wide";
-import { parseJsonLenient } from "./parse-json-lenient";
+import { parseEveryEvalEverDoc, parseEveryEvalEverLines } from "./parse-every-eval-ever";
+import { parseInspectLogDoc } from "./parse-inspect-log";
+import { parseJsonLenient, type JsonValue } from "./parse-json-lenient";
 import { parseLmEvalV03Doc } from "./parse-lm-eval-v03";
 import { parseLmEvalV04Doc } from "./parse-lm-eval-v04";
+import { parseOpenCompassCsv } from "./parse-opencompass-csv";
 import type { ParseOptions } from "./parse-options";
-import { toParsedFile } from "./validate-parsed-file";
+
+const JSON_PARSERS: Record<JsonFormat, (fileName: string, doc: JsonValue, opts: ParseOptions) => ParsedFile> = {
+  "lm-eval-v0.3": parseLmEvalV03Doc,
+  "lm-eval-v0.4": parseLmEvalV04Doc,
+  "every-eval-ever": parseEveryEvalEverDoc,
+  "inspect-log": parseInspectLogDoc,
+};
+
+const CSV_PARSERS: Record<CsvFormat, (fileName: string, text: string, opts: ParseOptions) => ParsedFile> = {
+  "csv-long": parseCsvLong,
+  "csv-wide": parseCsvWide,
+  "opencompass-csv": parseOpenCompassCsv,
+};
 
 function parseOnce(fileName: string, text: string, opts: ParseOptions): ParsedFile {
+  refuseZipText(fileName, text);
+  if (isJsonLinesText(fileName, text)) {
+    detectJsonLinesFormat(fileName, text);
+    return parseEveryEvalEverLines(fileName, text, opts);
+  }
   if (isJsonText(fileName, text)) {
     const doc = parseJsonLenient(fileName, text, { prototypeKeys: opts.prototypeKeys });
-    const format = detectJsonFormat(fileName, doc);
-    return format === "lm-eval-v0.4" ? parseLmEvalV04Doc(fileName, doc, opts) : parseLmEvalV03Doc(fileName, doc, opts);
+    return JSON_PARSERS[detectJsonFormat(fileName, doc)](fileName, doc, opts);
   }
-  return detectCsvFormat(fileName, text) === "csv-long" ? parseCsvLong(fileName, text, opts) : parseCsvWide(fileName, text, opts);
+  return CSV_PARSERS[detectCsvFormat(fileName, text)](fileName, text, opts);
 }
 
 /**
  * Detects the format, parses (a JSON body once, a CSV's rows once), validates
  * against parsedFileSchema and the name rule. Throws IngestError on bad input,
  * including a file that yields no results at all (an upload of nothing is a
- * mistake, not an empty success); RowLimitError past opts.maxRows.
+ * mistake, not an empty success) and a file that is not read as one text (an
+ * Inspect .eval, an lm-eval samples file: see detectInputKind); RowLimitError
+ * past opts.maxRows. Inspect logs' samples are items, read by parseInspectLog.
  */
 export function parseFile(fileName: string, text: string, opts: ParseOptions = {}): ParsedFile {
-  const parsed = toParsedFile(fileName, parseOnce(fileName, text, opts));
-  checkNames(fileName, parsed);
-  if (parsed.results.length === 0) {
-    const skipped = parsed.missingValues > 0 ? ` (${parsed.missingValues} missing value(s) skipped)` : "";
-    throw new IngestError(fileName, `no results in ${fileName}${skipped}`);
-  }
-  return parsed;
+  return toCheckedFile(fileName, parseOnce(fileName, text, opts));
 }

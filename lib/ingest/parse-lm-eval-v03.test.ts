@@ -22,6 +22,7 @@ describe("parseLmEvalV03 on the Pythia files", () => {
       value: 0.5942760942760943,
       stderr: 0.010075755540128873,
       n: null,
+      isGroup: false,
       source: { key: "results.arc_easy.acc" },
     });
     expect(parsed.results.filter((r) => r.task === "lambada_openai").map((r) => r.metric).sort()).toEqual(["acc", "ppl"]);

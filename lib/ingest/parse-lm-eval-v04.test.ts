@@ -23,6 +23,7 @@ describe("parseLmEvalV04", () => {
       value: 0.6178451178451179,
       stderr: 0.009970747281292427,
       n: 2376,
+      isGroup: false,
       source: { key: "results.arc_easy.acc,none" },
     });
     expect(find("gsm8k", "exact_match", "flexible-extract")).toMatchObject({ value: 0.02880970432145565, shots: 5, n: 1319 });
@@ -36,8 +37,24 @@ describe("parseLmEvalV04", () => {
     expect(parsed.results).toHaveLength(8);
   });
 
-  it("includes group aggregates, with a N/A stderr as null and shots from the subtasks", () => {
-    expect(find("mmlu", "acc")).toMatchObject({ value: 0.24054054054054055, stderr: null, n: null, shots: 0 });
+  it("includes group aggregates marked isGroup, with a N/A stderr as null and shots from the subtasks", () => {
+    expect(find("mmlu", "acc")).toMatchObject({ value: 0.24054054054054055, stderr: null, n: null, shots: 0, isGroup: true });
+    expect(find("mmlu_anatomy", "acc")).toMatchObject({ value: 0.2518518518518518, isGroup: false });
+    expect(parsed.results.filter((r) => r.isGroup).map((r) => r.task)).toEqual(["mmlu"]);
+  });
+
+  it("marks a results entry as a group when group_subtasks lists subtasks under its name", () => {
+    const doc = {
+      results: { leaderboard_bbh: { "acc_norm,none": 0.4 }, bbh_sports: { "acc_norm,none": 0.6 }, solo: { "acc,none": 0.1 } },
+      group_subtasks: { leaderboard_bbh: ["bbh_sports"], solo: [] },
+      model_name: "m",
+    };
+    const out = parseLmEvalV04("g.json", JSON.stringify(doc));
+    expect(out.results.map((r) => [r.task, r.isGroup])).toEqual([
+      ["leaderboard_bbh", true],
+      ["bbh_sports", false],
+      ["solo", false],
+    ]);
   });
 
   it("emits a ModelFact from model_num_parameters", () => {
@@ -45,6 +62,7 @@ describe("parseLmEvalV04", () => {
       {
         model: "EleutherAI/pythia-1.4b",
         family: null,
+        developer: null,
         parameters: 1414647808,
         trainingTokens: null,
         trainingFlops: null,

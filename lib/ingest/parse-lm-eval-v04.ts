@@ -1,4 +1,4 @@
-import { type ModelFact, type ParsedFile } from "@/lib/schemas/parsed-file";
+import { type ModelFact, type ParsedFile, type ParsedResultDraft } from "@/lib/schemas/parsed-file";
 import { IngestError } from "./ingest-error";
 import { toParsedFile } from "./validate-parsed-file";
 import { describe, toJsonNumber, toStderr } from "./json-number";
@@ -15,8 +15,10 @@ type Identity = { model: string; revision: string | null };
  * lm-evaluation-harness v0.4+ `results_<timestamp>.json`. Metric keys are
  * `"<metric>,<filter>"` with companions `"<metric>_stderr,<filter>"`; keys
  * without a comma (`alias`, ...) are labels. Group aggregates (`groups`, e.g.
- * mmlu) become results of the group's name; when a version repeats them inside
- * `results` too, identical values are kept once.
+ * mmlu) become results of the group's name marked `isGroup`, so they are never
+ * counted again beside their subtasks; a `results` entry is a group too when
+ * `group_subtasks` lists subtasks under its name. When a version repeats a group
+ * inside `results` and `groups`, identical values are kept once.
  */
 export function parseLmEvalV04(fileName: string, text: string): ParsedFile {
   return parseLmEvalV04Doc(fileName, parseJsonLenient(fileName, text));
@@ -30,18 +32,21 @@ export function parseLmEvalV04Doc(fileName: string, doc: JsonValue, opts: ParseO
   const identity = readIdentity(fileName, doc, config);
   const nShot = isJsonObject(doc["n-shot"]) ? doc["n-shot"] : {};
   const nSamples = isJsonObject(doc["n-samples"]) ? doc["n-samples"] : {};
-  const shotsFor = toShotsLookup(fileName, nShot, isJsonObject(doc.group_subtasks) ? doc.group_subtasks : {});
+  const groupSubtasks = isJsonObject(doc.group_subtasks) ? doc.group_subtasks : {};
+  const shotsFor = toShotsLookup(fileName, nShot, groupSubtasks);
+  const groups = isJsonObject(doc.groups) ? doc.groups : {};
+  const groupNames = new Set([...Object.keys(groups), ...Object.keys(groupSubtasks).filter((g) => isNonEmptyArray(groupSubtasks[g]))]);
 
   const collector = new ResultCollector(fileName, opts.maxRows);
   const sections: Array<[string, JsonObject]> = [["results", doc.results]];
-  if (isJsonObject(doc.groups)) sections.push(["groups", doc.groups]);
+  if (isJsonObject(doc.groups)) sections.push(["groups", groups]);
   for (const [section, tasks] of sections) {
     for (const [task, metrics] of Object.entries(tasks)) {
       const where = `${section}.${task}`;
       if (!isJsonObject(metrics)) throw new IngestError(fileName, "expected an object of metrics", { key: where });
       const shots = shotsFor(task);
       const n = readN(fileName, nSamples, task);
-      addTask(fileName, collector, identity, { task, where, metrics, shots, n });
+      addTask(fileName, collector, identity, { task, where, metrics, shots, n, isGroup: groupNames.has(task) });
     }
   }
   return toParsedFile(fileName, {
@@ -59,7 +64,10 @@ interface TaskBlock {
   metrics: JsonObject;
   shots: number | null;
   n: number | null;
+  isGroup: boolean;
 }
+
+const isNonEmptyArray = (value: JsonValue | undefined) => Array.isArray(value) && value.length > 0;
 
 function addTask(fileName: string, collector: ResultCollector, identity: Identity, block: TaskBlock): void {
   for (const [key, raw] of Object.entries(block.metrics)) {
@@ -85,6 +93,7 @@ function addTask(fileName: string, collector: ResultCollector, identity: Identit
       value: read.value,
       stderr: toStderr(fileName, block.metrics[stderrKey], `${block.where}.${stderrKey}`),
       n: block.n,
+      isGroup: block.isGroup,
       source: { key: at },
     });
   }
@@ -108,7 +117,7 @@ function readIdentity(fileName: string, doc: JsonObject, config: JsonObject): Id
  * `higher_is_better`: task → metric (without its filter) → boolean. Kept for the
  * metrics the file has results for; anything but a boolean is refused by its key.
  */
-function readDirections(fileName: string, raw: JsonValue | undefined, results: ParsedFile["results"]): ParsedFile["directions"] {
+function readDirections(fileName: string, raw: JsonValue | undefined, results: ParsedResultDraft[]): ParsedFile["directions"] {
   if (raw === undefined || raw === null) return [];
   if (!isJsonObject(raw)) throw new IngestError(fileName, "expected an object of tasks", { key: "higher_is_better" });
   const scored = new Set(results.map((r) => `${r.task}\u0000${r.metric}`));
@@ -141,5 +150,5 @@ function readModelFacts(fileName: string, model: string, config: JsonObject): Mo
   const key = "config.model_num_parameters";
   const read = toJsonNumber(fileName, raw, key);
   if (read.kind === "missing" || read.value <= 0) return [];
-  return [{ model, family: null, parameters: read.value, trainingTokens: null, trainingFlops: null, source: { key } }];
+  return [{ model, family: null, developer: null, parameters: read.value, trainingTokens: null, trainingFlops: null, source: { key } }];
 }

@@ -19,12 +19,12 @@ const registry: RegistryLookup = {
 function result(over: Partial<ParsedResult> = {}): ParsedResult {
   return {
     model: "EleutherAI/pythia-v1.1-70m", revision: "step143000", task: "arc_easy", metric: "acc", filter: "none",
-    shots: 0, value: 0.4, stderr: 0.01, n: null, source: { key: "results.arc_easy.acc" }, ...over,
+    shots: 0, value: 0.4, stderr: 0.01, n: null, isGroup: false, source: { key: "results.arc_easy.acc" }, ...over,
   };
 }
 
 function file(results: ParsedResult[], modelFacts: ParsedFile["modelFacts"] = []): ParsedFile {
-  return { format: "lm-eval-v0.3", results, modelFacts, directions: [], missingValues: 0 };
+  return { format: "lm-eval-v0.3", results, modelFacts, directions: [], metricFacts: [], missingValues: 0 };
 }
 
 describe("planIngest", () => {
@@ -45,7 +45,7 @@ describe("planIngest", () => {
   });
 
   it("takes scale facts a wide CSV states for models the registry lacks", () => {
-    const facts = [{ model: "new/model-7b", family: "New", parameters: 7e9, trainingTokens: null, trainingFlops: null, source: { line: 2 } }];
+    const facts = [{ model: "new/model-7b", family: "New", developer: null, parameters: 7e9, trainingTokens: null, trainingFlops: null, source: { line: 2 } }];
     const plan = planIngest("wide.csv", file([result({ model: "new/model-7b" })], facts), registry);
     expect(plan.models[0]).toMatchObject({ family: "New", parameters: 7e9, source: "wide.csv" });
     expect(plan.unknownScaleModels).toEqual([]);

@@ -1,4 +1,4 @@
-import type { ParsedResult } from "@/lib/schemas/parsed-file";
+import type { ParsedResultDraft } from "@/lib/schemas/parsed-file";
 import { IngestError, RowLimitError } from "./ingest-error";
 
 /**
@@ -10,9 +10,9 @@ import { IngestError, RowLimitError } from "./ingest-error";
  * RowLimitError, so a file over an upload's limit is never held whole.
  */
 export class ResultCollector {
-  readonly results: ParsedResult[] = [];
+  readonly results: ParsedResultDraft[] = [];
   missingValues = 0;
-  private readonly byKey = new Map<string, ParsedResult>();
+  private readonly byKey = new Map<string, ParsedResultDraft>();
   private rows = 0;
 
   constructor(
@@ -24,7 +24,7 @@ export class ResultCollector {
     if (this.maxRows !== undefined && ++this.rows > this.maxRows) throw new RowLimitError(this.fileName, this.maxRows);
   }
 
-  add(result: ParsedResult): void {
+  add(result: ParsedResultDraft): void {
     this.count();
     const key = JSON.stringify([
       result.model,

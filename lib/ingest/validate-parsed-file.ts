@@ -1,4 +1,4 @@
-import { parsedFileSchema, type ParsedFile } from "@/lib/schemas/parsed-file";
+import { parsedFileSchema, type ParsedFile, type ParsedFileDraft } from "@/lib/schemas/parsed-file";
 import { IngestError } from "./ingest-error";
 
 /**
@@ -6,14 +6,14 @@ import { IngestError } from "./ingest-error";
  * parseFile validates again; zod over a million results takes seconds, so the
  * second call returns the validated (freshly built, unshared) object as it is.
  */
-const validated = new WeakSet<ParsedFile>();
+const validated = new WeakSet<object>();
 
 /**
- * Validates a parser's output; a schema violation (e.g. a model name over 200
+ * Validates a parser's output (filling the schema's defaults); a schema violation (e.g. a model name over 200
  * characters) becomes an IngestError naming the record's line or key.
  */
-export function toParsedFile(fileName: string, draft: ParsedFile): ParsedFile {
-  if (validated.has(draft)) return draft;
+export function toParsedFile(fileName: string, draft: ParsedFileDraft): ParsedFile {
+  if (validated.has(draft)) return draft as ParsedFile;
   const checked = parsedFileSchema.safeParse(draft);
   if (checked.success) {
     validated.add(checked.data);
@@ -22,7 +22,9 @@ export function toParsedFile(fileName: string, draft: ParsedFile): ParsedFile {
   const issue = checked.error.issues[0];
   const [section, index] = issue.path;
   const record =
-    (section === "results" || section === "modelFacts") && typeof index === "number" ? draft[section][index] : undefined;
+    (section === "results" || section === "modelFacts" || section === "metricFacts") && typeof index === "number"
+      ? draft[section]?.[index]
+      : undefined;
   throw new IngestError(fileName, `invalid ${issue.path.join(".")}: ${issue.message}`, {
     line: record?.source.line,
     key: record?.source.key ?? issue.path.join("."),

@@ -1,3 +1,5 @@
+import { CLEAN, CSV_NUMBERS, choose, JSON_NUMBERS, NAMES, obj, raw, str, write, type Node, type Random } from "./hostile-json";
+import { FORMAT_KINDS } from "./hostile-format-files";
 import { seededRandom } from "./seeded-random";
 
 // Generated hostile input files for the parsers' fuzz test (issue 10): deep and
@@ -5,52 +7,14 @@ import { seededRandom } from "./seeded-random";
 // duplicate keys, truncated or corrupted JSON, BOMs, NaN literals. Seeded: the
 // same seed gives the same files.
 
-/** A file's random source and how hostile it is: each hostile choice is taken with that probability, else a clean one. */
-type Random = ReturnType<typeof seededRandom> & { hostile: number };
-
-/** A JSON document as text pieces, so that it can hold what JSON.stringify cannot: duplicate keys, NaN, 1e999. */
-type Node = { raw: string } | { entries: [string, Node][] } | { items: Node[] };
-
 export type HostileFile = { kind: string; name: string; text: string };
 
-const CLEAN = { names: ["arc_easy", "mmlu", "hellaswag", "gsm8k"], json: ["0.5", "0.25", "0", "1", "0.731"], csv: ["0.5", "0.25", "0", "", "-100"] };
-
-/** A clean value, or with the file's hostility a hostile one. */
-const choose = (r: Random, clean: readonly string[], hostile: readonly string[]) => r.pick(r.next() < r.hostile ? hostile : clean);
-
-const NAMES = [
-  "arc_easy", "mmlu", "g", "hellaswag", "gsm8k", "t\u202Eevil", "zw\u200Bsp", "nul\u0000x", "bell\u0007", "é", "模型", "\uD800half",
-  "a".repeat(300), "constructor", "__proto__", "toString", "a,b", "", " ", "x".repeat(5000), "rtl\u2067iso", "tag\u{E0041}", "emoji😀",
-];
-const JSON_NUMBERS = [
-  "0.5", "0", "-0", "1", "1e308", "1.79e308", "-1.79e308", "5e-324", "1e-300", "1e999", "-1e999", "NaN", "Infinity", "-Infinity",
-  "1e15", "1e16", "-100", "0.12345678901234567890", "1".repeat(400), '"N/A"', '"0.5"', "null", "true", "[]", "{}", "2147483648",
-];
-const CSV_NUMBERS = [
-  "0.5", "", "-100", "NaN", "nan", "1e308", "1.79e308", "5e-324", "1e999", "abc", '"1,5"', " 0.5 ", "-0", "+.5", "1e", ".", "0x10",
-  "\u202E1", "0.25", "1e-300", "3000000000", "9".repeat(300),
-];
 /** One long cell now and then: over the cell limit, or just under it. */
 const LONG_CELLS = ["1".repeat(60_000) + "x", "1".repeat(5000), "2".repeat(4096), `"${"q".repeat(4097)}"`];
 const WIDE_COLUMNS = [
   "MMLU", "ARC-C", "HellaSwag", "Model Size (B)", "Pretraining Data Size (T)", "FLOPs (1E21)", "Model Family", "task_2_acc",
   "x_1_a", "hellaswag/acc_norm", "Average", "constructor", "__proto__", "t\u202E_0_acc", "a:b:c",
 ];
-
-const raw = (text: string): Node => ({ raw: text });
-const str = (s: string): Node => raw(JSON.stringify(s));
-
-function write(node: Node): string {
-  if ("raw" in node) return node.raw;
-  if ("items" in node) return `[${node.items.map(write).join(",")}]`;
-  return `{${node.entries.map(([k, v]) => `${JSON.stringify(k)}:${write(v)}`).join(",")}}`;
-}
-
-/** Sometimes repeats one entry's key with another value (JSON.parse would keep the last silently). */
-function obj(r: Random, entries: [string, Node][]): Node {
-  if (entries.length > 0 && r.next() < 0.08 * r.hostile) entries.push([r.pick(entries)[0], raw(choose(r, CLEAN.json, JSON_NUMBERS))]);
-  return { entries };
-}
 
 function metrics(r: Random, v04: boolean): Node {
   const entries: [string, Node][] = [];
@@ -124,12 +88,13 @@ function garbage(r: Random): string {
   return r.text(["{", "}", "[", "]", '"', ",", ":", "\n", "a", "1", "NaN", "\\", "\uFEFF", " ", "\u202E", "e", "-"], r.int(400));
 }
 
-const KINDS: Record<string, (r: Random) => string> = {
-  "lm-eval-v0.4": (r) => lmEval(r, true),
-  "lm-eval-v0.3": (r) => lmEval(r, false),
-  "csv-long": csvLong,
-  "csv-wide": csvWide,
-  garbage,
+const KINDS: Record<string, { ext: string; make: (r: Random) => string }> = {
+  "lm-eval-v0.4": { ext: "json", make: (r) => lmEval(r, true) },
+  "lm-eval-v0.3": { ext: "json", make: (r) => lmEval(r, false) },
+  "csv-long": { ext: "csv", make: csvLong },
+  "csv-wide": { ext: "csv", make: csvWide },
+  garbage: { ext: "json", make: garbage },
+  ...FORMAT_KINDS,
 };
 
 /** Cuts, corrupts or BOM-prefixes a file now and then. */
@@ -152,7 +117,6 @@ export function hostileFiles(seed: number, count: number): HostileFile[] {
     // a third of the files clean or nearly so, so that parsing goes deep as well as failing early
     const r: Random = { ...random, hostile: i % 3 === 0 ? 0 : random.next() };
     const kind = kinds[i % kinds.length];
-    const ext = kind.startsWith("csv") ? "csv" : "json";
-    return { kind, name: `fuzz-${i}.${ext}`, text: mangle(r, KINDS[kind](r)) };
+    return { kind, name: `fuzz-${i}.${KINDS[kind].ext}`, text: mangle(r, KINDS[kind].make(r)) };
   });
 }
