@@ -1,7 +1,7 @@
 import { type ParsedFile } from "@/lib/schemas/parsed-file";
 import { toCellInteger, toCellNumber } from "./cell-number";
 import { IngestError } from "./ingest-error";
-import { toParsedFile } from "./validate-parsed-file";
+import { toCheckedFile } from "./check-parsed-file";
 import { forEachCsvRow, type CsvRow } from "./parse-csv";
 import type { ParseOptions } from "./parse-options";
 import { ResultCollector } from "./result-collector";
@@ -59,7 +59,7 @@ export function parseCsvLong(fileName: string, text: string, opts: ParseOptions 
     });
   });
   if (header === undefined) throw new IngestError(fileName, "empty file");
-  return toParsedFile(fileName, {
+  return toCheckedFile(fileName, {
     format: "csv-long",
     results: collector.results,
     modelFacts: [],

@@ -69,6 +69,8 @@ describe("parseCsvWide on the ObsScaling files", () => {
   });
 
   it("counts -100 and NaN as missing", () => {
-    expect(parseCsvWide("w.csv", "model,MMLU,GSM8K\na,-100,NaN\n")).toMatchObject({ results: [], missingValues: 2 });
+    expect(parseCsvWide("w.csv", "model,MMLU,GSM8K\na,-100,NaN\na,0.5,-100\n")).toMatchObject({ results: [{ value: 0.5 }], missingValues: 3 });
+    // nothing but missing values: a file of no results, refused
+    expect(() => parseCsvWide("w.csv", "model,MMLU,GSM8K\na,-100,NaN\n")).toThrow(/no results in w\.csv \(2 missing value\(s\) skipped\)/);
   });
 });

@@ -1,7 +1,7 @@
 import { type ModelFact, type ParsedFile } from "@/lib/schemas/parsed-file";
 import { scaleByPowerOf10, toCellNumber } from "./cell-number";
 import { IngestError } from "./ingest-error";
-import { toParsedFile } from "./validate-parsed-file";
+import { toCheckedFile } from "./check-parsed-file";
 import { forEachCsvRow, type CsvRow } from "./parse-csv";
 import type { ParseOptions } from "./parse-options";
 import { ResultCollector } from "./result-collector";
@@ -105,7 +105,7 @@ export function parseCsvWide(fileName: string, text: string, opts: ParseOptions 
     }
   });
   if (header === undefined) throw new IngestError(fileName, "empty file");
-  return toParsedFile(fileName, {
+  return toCheckedFile(fileName, {
     format: "csv-wide",
     results: collector.results,
     modelFacts,

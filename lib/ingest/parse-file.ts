@@ -1,5 +1,4 @@
 import { type ParsedFile } from "@/lib/schemas/parsed-file";
-import { toCheckedFile } from "./check-parsed-file";
 import {
   detectCsvFormat, detectJsonFormat, detectJsonLinesFormat, isJsonLinesText, isJsonText, refuseZipText, type CsvFormat, type JsonFormat,
 } from "./detect-format";
@@ -40,13 +39,14 @@ function parseOnce(fileName: string, text: string, opts: ParseOptions): ParsedFi
 }
 
 /**
- * Detects the format, parses (a JSON body once, a CSV's rows once), validates
- * against parsedFileSchema and the name rule. Throws IngestError on bad input,
+ * Detects the format and parses (a JSON body once, a CSV's rows once); each
+ * format's parser validates its output once (toCheckedFile: parsedFileSchema,
+ * the name rule, at least one result). Throws IngestError on bad input,
  * including a file that yields no results at all (an upload of nothing is a
  * mistake, not an empty success) and a file that is not read as one text (an
  * Inspect .eval, an lm-eval samples file: see detectInputKind); RowLimitError
  * past opts.maxRows. Inspect logs' samples are items, read by parseInspectLog.
  */
 export function parseFile(fileName: string, text: string, opts: ParseOptions = {}): ParsedFile {
-  return toCheckedFile(fileName, parseOnce(fileName, text, opts));
+  return parseOnce(fileName, text, opts);
 }

@@ -1,6 +1,6 @@
 import { type ParsedFile } from "@/lib/schemas/parsed-file";
 import { IngestError } from "./ingest-error";
-import { toParsedFile } from "./validate-parsed-file";
+import { toCheckedFile } from "./check-parsed-file";
 import { toJsonNumber, toStderr } from "./json-number";
 import { parseModelArgs } from "./model-args";
 import { isJsonObject, parseJsonLenient, type JsonObject, type JsonValue } from "./parse-json-lenient";
@@ -61,7 +61,7 @@ export function parseLmEvalV03Doc(fileName: string, doc: JsonValue, opts: ParseO
       });
     }
   }
-  return toParsedFile(fileName, {
+  return toCheckedFile(fileName, {
     format: "lm-eval-v0.3",
     results: collector.results,
     modelFacts: [],

@@ -1,6 +1,6 @@
 import { type ModelFact, type ParsedFile, type ParsedResultDraft } from "@/lib/schemas/parsed-file";
 import { IngestError } from "./ingest-error";
-import { toParsedFile } from "./validate-parsed-file";
+import { toCheckedFile } from "./check-parsed-file";
 import { describe, toJsonNumber, toStderr } from "./json-number";
 import { parseModelArgs, toRevision } from "./model-args";
 import { toShotsLookup } from "./group-shots";
@@ -49,7 +49,7 @@ export function parseLmEvalV04Doc(fileName: string, doc: JsonValue, opts: ParseO
       addTask(fileName, collector, identity, { task, where, metrics, shots, n, isGroup: groupNames.has(task) });
     }
   }
-  return toParsedFile(fileName, {
+  return toCheckedFile(fileName, {
     format: "lm-eval-v0.4",
     results: collector.results,
     modelFacts: readModelFacts(fileName, identity.model, config),

@@ -2,21 +2,12 @@ import { parsedFileSchema, type ParsedFile, type ParsedFileDraft } from "@/lib/s
 import { IngestError } from "./ingest-error";
 
 /**
- * Files this module has already validated. A parser validates its own output and
- * parseFile validates again; zod over a million results takes seconds, so the
- * second call returns the validated (freshly built, unshared) object as it is.
- */
-const validated = new WeakSet<object>();
-
-/**
  * Validates a parser's output (filling the schema's defaults); a schema violation (e.g. a model name over 200
  * characters) becomes an IngestError naming the record's line or key.
  */
 export function toParsedFile(fileName: string, draft: ParsedFileDraft): ParsedFile {
-  if (validated.has(draft)) return draft as ParsedFile;
   const checked = parsedFileSchema.safeParse(draft);
   if (checked.success) {
-    validated.add(checked.data);
     return checked.data;
   }
   const issue = checked.error.issues[0];
