@@ -138,7 +138,7 @@ const [csv, generateMs] = await timed(() =>
     rows: args.rows,
     seed: args.seed,
     models: seed.models.filter((m) => !m.name.includes("*")).map((m) => ({ name: m.name, finalStep: m.finalStep })),
-    tasks: seed.tasks.map((t) => ({ name: t.task, chance: t.chance, itemCount: t.itemCount })),
+    tasks: seed.tasks.map((t) => ({ name: t.name, chance: t.chance, itemCount: t.itemCount })),
   }),
 );
 const file = path.join(os.tmpdir(), `atlas-bench-${args.rows}-seed${args.seed}-${process.pid}.csv`);

@@ -103,7 +103,7 @@ export function planIngest(fileName: string, parsed: ParsedFile, registry: Regis
     if (!checkpoint) {
       checkpoint = {
         model: model.name,
-        ...toCheckpoint(revision, { tokensPerStep: model.tokensPerStep, finalStep: model.finalStep, tokens: model.trainingTokens }),
+        ...toCheckpoint(revision, model),
       };
       byRevision.set(revision, checkpoint);
       checkpoints.set(`${model.name}\u0000${checkpoint.revision}`, checkpoint);

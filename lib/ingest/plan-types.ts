@@ -1,34 +1,7 @@
 import type { FileFormat } from "@/lib/schemas/parsed-file";
+import type { RegistryMetric, RegistryModel, RegistryTask } from "@/lib/schemas/registry";
 
-/** What the registry knows about a model. Unknown facts are null. */
-export type RegistryModel = {
-  name: string;
-  family: string | null;
-  parameters: number | null;
-  trainingTokens: number | null;
-  trainingFlops: number | null;
-  flopsEstimated: boolean;
-  tokensPerStep: number | null;
-  finalStep: number | null;
-  source: string | null;
-  aliases: string[];
-};
-
-export type RegistryTask = {
-  name: string;
-  suite: string | null;
-  chance: number | null;
-  chanceSource: string | null;
-  itemCount: number | null;
-};
-
-export type RegistryMetric = {
-  name: string;
-  higherIsBetter: boolean | null;
-  lowerBound: number | null;
-  upperBound: number | null;
-  kind: "continuous" | "discrete" | null;
-};
+export type { RegistryMetric, RegistryModel, RegistryTask };
 
 /** What the ingest writes about one metric of one task (task_metric): the file's direction, the registry's chance. */
 export type TaskMetricPlan = {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { ModelEntry } from "@/lib/registry/registry-schema";
+import type { ModelEntry } from "@/lib/schemas/registry";
 import { toCheckpoint } from "./to-checkpoint";
 
 const pythia: ModelEntry = {
-  name: "pythia-1.4b", aliases: [], family: "Pythia", parameters: 1_414_647_808, tokens: 299_892_736_000,
-  flops: null, flopsEstimated: false, tokensPerStep: 2_097_152, finalStep: 143_000, source: "", note: "",
+  name: "pythia-1.4b", aliases: [], family: "Pythia", parameters: 1_414_647_808, trainingTokens: 299_892_736_000,
+  trainingFlops: null, flopsEstimated: false, tokensPerStep: 2_097_152, finalStep: 143_000, source: "", note: "",
 };
 
 describe("toCheckpoint", () => {

@@ -1,3 +1,5 @@
+import type { RegistryModel } from "@/lib/schemas/registry";
+
 export interface Checkpoint {
   /** "final" for the released model, else the revision as written */
   revision: string;
@@ -16,7 +18,7 @@ export interface Checkpoint {
 const STEP = /^(?:(?:global_)?step[-_]?|checkpoint[-_]|iter_)(\d{1,9})$/i;
 
 /** What a model's registry entry says about its training schedule. */
-type StepFacts = { tokensPerStep: number | null; finalStep: number | null; tokens: number | null };
+type StepFacts = Pick<RegistryModel, "tokensPerStep" | "finalStep" | "trainingTokens">;
 
 /**
  * Where in training a revision sits. A null revision (or "main", HF's default
@@ -33,7 +35,7 @@ export function toCheckpoint(revision: string | null, entry: StepFacts | null): 
   const match = STEP.exec(trimmed);
   const step = match ? Number(match[1]) : null;
   if (trimmed === "" || trimmed === "main" || (step !== null && step === finalStep)) {
-    return { revision: "final", step: finalStep, tokensSeen: seen(finalStep) ?? entry?.tokens ?? null, isFinal: true };
+    return { revision: "final", step: finalStep, tokensSeen: seen(finalStep) ?? entry?.trainingTokens ?? null, isFinal: true };
   }
   return { revision: trimmed, step, tokensSeen: seen(step), isFinal: false };
 }

@@ -1,19 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ApiRequestError, toApiRequestError } from "@/lib/api/fetch-json";
+import { ApiRequestError, requestApi } from "@/lib/api/fetch-json";
 import { deleteUploadResponseSchema, type DeleteUploadResponse } from "@/lib/schemas/uploads";
 import { invalidateResultViews } from "./invalidate-result-views";
 
 export type DeleteUploadInput = { id: number; token: string };
 
 /** DELETE /api/uploads/:id with the bearer token; a non-2xx answer throws ApiRequestError with the server's message. */
-export async function deleteUpload({ id, token }: DeleteUploadInput): Promise<DeleteUploadResponse> {
-  const res = await fetch(`/api/uploads/${id}`, {
-    method: "DELETE",
-    headers: { accept: "application/json", authorization: `Bearer ${token}` },
-  });
-  const json: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw toApiRequestError(res.status, json);
-  return deleteUploadResponseSchema.parse(json);
+export function deleteUpload({ id, token }: DeleteUploadInput): Promise<DeleteUploadResponse> {
+  return requestApi({ method: "DELETE", url: `/api/uploads/${id}`, token }, deleteUploadResponseSchema);
 }
 
 /**

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ApiRequestError } from "@/lib/api/fetch-json";
-import { apiErrorSchema } from "@/lib/schemas/api-error";
+import { ApiRequestError, requestApi } from "@/lib/api/fetch-json";
 import {
   modelEditResponseSchema, type AddAliasBody, type CorrectModelBody, type CreateModelBody, type ModelEditResponse,
 } from "@/lib/schemas/model-registry";
@@ -12,7 +11,7 @@ export type ModelEditRequest =
   | { kind: "correct"; id: number; body: CorrectModelBody }
   | { kind: "alias"; id: number; body: AddAliasBody };
 
-function route(edit: ModelEditRequest): { method: string; url: string } {
+function route(edit: ModelEditRequest): { method: "POST" | "PATCH"; url: string } {
   switch (edit.kind) {
     case "create":
       return { method: "POST", url: "/api/models" };
@@ -24,20 +23,9 @@ function route(edit: ModelEditRequest): { method: string; url: string } {
 }
 
 /** Sends an edit with the bearer token; a refusal throws ApiRequestError with the server's message and field. */
-export async function sendModelEdit(edit: ModelEditRequest, token: string): Promise<ModelEditResponse> {
+export function sendModelEdit(edit: ModelEditRequest, token: string): Promise<ModelEditResponse> {
   const { method, url } = route(edit);
-  const res = await fetch(url, {
-    method,
-    body: JSON.stringify(edit.body),
-    headers: { accept: "application/json", "content-type": "application/json", authorization: `Bearer ${token}` },
-  });
-  const json: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const parsed = apiErrorSchema.safeParse(json);
-    if (!parsed.success) throw new ApiRequestError(res.status, `the server answered HTTP ${res.status}`);
-    throw new ApiRequestError(res.status, parsed.data.error.message, parsed.data.error.field ?? null);
-  }
-  return modelEditResponseSchema.parse(json);
+  return requestApi({ method, url, body: edit.body, token }, modelEditResponseSchema);
 }
 
 /** Sends a registry edit, then invalidates every view a scale fact reaches: models, curves, analyses, the overview and tasks. */

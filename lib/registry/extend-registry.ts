@@ -1,4 +1,4 @@
-import type { ModelEntry, Registry } from "./registry-schema";
+import type { ModelEntry, Registry } from "@/lib/schemas/registry";
 
 /**
  * Adds a user's --models entries. They come first, so a user's entry for a

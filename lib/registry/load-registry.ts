@@ -5,11 +5,9 @@ import {
   metricEntrySchema,
   taskEntrySchema,
   taskMetricEntrySchema,
-  type MetricEntry,
-  type ModelEntry,
+    type ModelEntry,
   type Registry,
-  type TaskEntry,
-} from "./registry-schema";
+  } from "@/lib/schemas/registry";
 
 export interface RegistryTexts {
   models: string;
@@ -27,21 +25,20 @@ export function loadRegistry(texts: RegistryTexts): Registry {
     models,
     tasks: parseTable("tasks.csv", texts.tasks, (cell) =>
       taskEntrySchema.parse({
-        task: cell("task"),
-        suite: cell("suite"),
+        name: cell("task"),
+        suite: cell("suite") || null,
         chance: optionalNumber(cell("chance")),
-        chanceSource: cell("chance_source"),
+        chanceSource: cell("chance_source") || null,
         itemCount: optionalNumber(cell("item_count")),
       }),
     ),
     metrics: parseTable("metrics.csv", texts.metrics, (cell) =>
       metricEntrySchema.parse({
-        metric: cell("metric"),
+        name: cell("metric"),
         higherIsBetter: cell("higher_is_better") === "" ? null : cell("higher_is_better") === "true",
         lowerBound: optionalNumber(cell("lower_bound")),
         upperBound: optionalNumber(cell("upper_bound")),
         kind: cell("kind"),
-        note: cell("note"),
       }),
     ),
     taskMetrics:
@@ -93,4 +90,4 @@ function assertUniqueNames(fileName: string, models: ModelEntry[]): void {
   }
 }
 
-export type { MetricEntry, ModelEntry, Registry, TaskEntry };
+export type { ModelEntry, Registry };

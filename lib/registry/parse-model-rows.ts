@@ -1,6 +1,6 @@
 import { IngestError } from "@/lib/ingest/ingest-error";
 import { parseCsv } from "@/lib/ingest/parse-csv";
-import { modelEntrySchema, type ModelEntry } from "./registry-schema";
+import { modelEntrySchema, type ModelEntry } from "@/lib/schemas/registry";
 import { toScaleNumber } from "./scale-number";
 
 const COLUMNS = [
@@ -10,8 +10,8 @@ const COLUMNS = [
 type Column = (typeof COLUMNS)[number];
 const SCALE_FIELDS = {
   parameters: "parameters",
-  tokens: "tokens",
-  flops: "flops",
+  tokens: "trainingTokens",
+  flops: "trainingFlops",
   tokens_per_step: "tokensPerStep",
   final_step: "finalStep",
 } as const;
@@ -59,8 +59,8 @@ export function parseModelRows(fileName: string, text: string, defaultSource: st
       aliases: cell("aliases").split(";").map((alias) => alias.trim()).filter((alias) => alias !== ""),
       family: cell("family") === "" ? null : cell("family"),
       parameters: scale("parameters"),
-      tokens: scale("tokens"),
-      flops: scale("flops"),
+      trainingTokens: scale("tokens"),
+      trainingFlops: scale("flops"),
       flopsEstimated: estimated === "true" || estimated === "yes",
       tokensPerStep: scale("tokens_per_step"),
       finalStep: scale("final_step"),

@@ -10,11 +10,11 @@ describe("parseModelsCsv", () => {
     ].join("\n");
     expect(parseModelsCsv("models.csv", text)).toEqual([
       {
-        name: "/ckpt/runs/my-1b*", aliases: [], family: "MyRuns", parameters: 1.4e9, tokens: 3e11, flops: 2.52e21,
+        name: "/ckpt/runs/my-1b*", aliases: [], family: "MyRuns", parameters: 1.4e9, trainingTokens: 3e11, trainingFlops: 2.52e21,
         flopsEstimated: false, tokensPerStep: 2097152, finalStep: 143000, source: "--models models.csv", note: "",
       },
       {
-        name: "my-tiny", aliases: [], family: "MyRuns", parameters: 3e8, tokens: 2e12, flops: null,
+        name: "my-tiny", aliases: [], family: "MyRuns", parameters: 3e8, trainingTokens: 2e12, trainingFlops: null,
         flopsEstimated: false, tokensPerStep: null, finalStep: null, source: "--models models.csv", note: "",
       },
     ]);

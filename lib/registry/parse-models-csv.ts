@@ -1,5 +1,5 @@
 import { parseModelRows } from "@/lib/registry/parse-model-rows";
-import type { ModelEntry } from "@/lib/registry/registry-schema";
+import type { ModelEntry } from "@/lib/schemas/registry";
 
 /**
  * The user's `--models FILE.csv`: columns name (model name, alias, or glob with

@@ -1,4 +1,4 @@
-import type { ModelEntry, Registry } from "./registry-schema";
+import type { ModelEntry, Registry } from "@/lib/schemas/registry";
 
 interface ModelIndex {
   exact: Map<string, ModelEntry>;

@@ -1,5 +1,5 @@
 import type { ModelPlan, RegistryLookup } from "@/lib/ingest/plan-types";
-import type { ModelEntry, Registry } from "./registry-schema";
+import type { ModelEntry, Registry } from "@/lib/schemas/registry";
 import { resolveModelName } from "./resolve-model";
 
 /**
@@ -9,8 +9,8 @@ import { resolveModelName } from "./resolve-model";
  * the matched model keeps the name the file gives it.
  */
 export function toRegistryLookup(registry: Registry, explicit: ReadonlySet<ModelEntry> = new Set()): RegistryLookup {
-  const tasks = new Map(registry.tasks.map((t) => [t.task, t]));
-  const metrics = new Map(registry.metrics.map((m) => [m.metric, m]));
+  const tasks = new Map(registry.tasks.map((t) => [t.name, t]));
+  const metrics = new Map(registry.metrics.map((m) => [m.name, m]));
   const taskMetrics = new Map(registry.taskMetrics.map((e) => [`${e.task}\u0000${e.metric}`, e]));
   return {
     resolveModel(name: string): ModelPlan | null {
@@ -20,8 +20,8 @@ export function toRegistryLookup(registry: Registry, explicit: ReadonlySet<Model
         name: entry.name.includes("*") ? name : entry.name,
         family: entry.family,
         parameters: entry.parameters,
-        trainingTokens: entry.tokens,
-        trainingFlops: entry.flops,
+        trainingTokens: entry.trainingTokens,
+        trainingFlops: entry.trainingFlops,
         flopsEstimated: entry.flopsEstimated,
         tokensPerStep: entry.tokensPerStep,
         finalStep: entry.finalStep,
@@ -32,13 +32,11 @@ export function toRegistryLookup(registry: Registry, explicit: ReadonlySet<Model
     },
     task(name) {
       const t = tasks.get(name);
-      if (!t) return null;
-      return { name, suite: t.suite || null, chance: t.chance, chanceSource: t.chanceSource || null, itemCount: t.itemCount };
+      return t ? { ...t } : null;
     },
     metric(name) {
       const m = metrics.get(name);
-      if (!m) return null;
-      return { name, higherIsBetter: m.higherIsBetter, lowerBound: m.lowerBound, upperBound: m.upperBound, kind: m.kind };
+      return m ? { ...m } : null;
     },
     taskMetric(task, metric) {
       const e = taskMetrics.get(`${task}\u0000${metric}`);

@@ -1,13 +1,11 @@
 import { z } from "zod";
-
-/** C0 and C1 control characters and DEL: no name the store holds contains one, and Postgres text refuses NUL. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+import { CONTROL_CHARACTER } from "./safe-name";
 
 const codePoint = (ch: string) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
 
 /** One query or path parameter as the URL carries it (already percent-decoded). */
 export const paramTextSchema = z.string().superRefine((value, ctx) => {
-  const bad = CONTROL.exec(value);
+  const bad = CONTROL_CHARACTER.exec(value);
   if (bad) ctx.addIssue({ code: "custom", message: `must not contain control characters (found ${codePoint(bad[0])})` });
 });
 

@@ -16,6 +16,11 @@ import { z } from "zod";
  * - characters drawn as nothing: combining grapheme joiner, Hangul fillers,
  *   variation selectors
  */
+/** Control characters (Cc: C0, DEL, C1), e.g. NUL, which Postgres text refuses: refused in every name and parameter a client sends, dropped from file names. */
+export const CONTROL_CHARACTER = /\p{Cc}/u;
+/** A lone surrogate (Cs): a string that cannot be stored as UTF-8. */
+export const LONE_SURROGATE = /\p{Cs}/u;
+
 const HIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Zl}\p{Zp}\u034F\u115F\u1160\u3164\uFFA0\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
 
 const NAMED: Record<number, string> = {
@@ -29,8 +34,8 @@ const NAMED: Record<number, string> = {
 
 function kindOf(ch: string, code: number): string {
   if (NAMED[code] !== undefined) return `a ${NAMED[code]}`;
-  if (/\p{Cc}/u.test(ch)) return "a control character";
-  if (/\p{Cs}/u.test(ch)) return "a lone surrogate";
+  if (CONTROL_CHARACTER.test(ch)) return "a control character";
+  if (LONE_SURROGATE.test(ch)) return "a lone surrogate";
   if (/\p{Co}/u.test(ch)) return "a private-use character";
   if (/[\p{Zl}\p{Zp}]/u.test(ch)) return "a line or paragraph separator";
   return "an invisible character";

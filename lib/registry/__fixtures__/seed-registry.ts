@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { loadRegistry } from "../load-registry";
-import type { Registry } from "../registry-schema";
+import type { Registry } from "@/lib/schemas/registry";
 
 /** Test support only: reads the committed data/registry CSVs from disk. */
 export function loadSeedRegistry(): Registry {

@@ -1,6 +1,10 @@
+import { CONTROL_CHARACTER, LONE_SURROGATE } from "@/lib/schemas/safe-name";
 export type UploadKind = "json" | "csv";
 
 const MAX_LENGTH = 200;
+
+/** the name rule's control characters and lone surrogates, every one */
+const UNSTORABLE = new RegExp(`${CONTROL_CHARACTER.source}|${LONE_SURROGATE.source}`, "gu");
 
 /**
  * A client-supplied file name made safe to store and show: the last path
@@ -13,7 +17,7 @@ export function sanitizeFileName(raw: string | null, kind: UploadKind): string {
   const ext = `.${kind}`;
   const last = (raw ?? "").split(/[\\/]/).pop() ?? "";
   let name = last
-    .replace(/[\u0000-\u001f\u007f-\u009f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "")
+    .replace(UNSTORABLE, "")
     .replace(/[^\p{L}\p{N}._\-+()=,@ ]/gu, "_")
     .trim()
     .replace(/^\.+/, "");

@@ -16,9 +16,9 @@ export const modelEntrySchema = z.object({
   /** total parameters */
   parameters: scaleFactSchema.nullable(),
   /** pre-training tokens */
-  tokens: scaleFactSchema.nullable(),
+  trainingTokens: scaleFactSchema.nullable(),
   /** pre-training FLOPs */
-  flops: scaleFactSchema.nullable(),
+  trainingFlops: scaleFactSchema.nullable(),
   /** true when flops is 6·N·D rather than reported by the authors */
   flopsEstimated: z.boolean(),
   tokensPerStep: positive.nullable(),
@@ -28,25 +28,31 @@ export const modelEntrySchema = z.object({
 });
 export type ModelEntry = z.infer<typeof modelEntrySchema>;
 
+/** What ingest knows about a model, from a registry entry or the store: unknown facts null, the source null when unstated. */
+export const registryModelSchema = modelEntrySchema.omit({ note: true, source: true }).extend({ source: z.string().nullable() });
+export type RegistryModel = z.infer<typeof registryModelSchema>;
+
 export const taskEntrySchema = z.object({
-  task: z.string().min(1),
-  suite: z.string(),
+  name: z.string().min(1),
+  suite: z.string().nullable(),
   /** random-guess score of the task's accuracy-type metric; null = not defined or unknown */
   chance: z.number().min(0).max(1).nullable(),
-  chanceSource: z.string(),
+  chanceSource: z.string().nullable(),
   itemCount: z.number().int().positive().nullable(),
 });
-export type TaskEntry = z.infer<typeof taskEntrySchema>;
+/** A task as the registry and ingest know it. */
+export type RegistryTask = z.infer<typeof taskEntrySchema>;
 
 export const metricEntrySchema = z.object({
-  metric: z.string().min(1),
+  name: z.string().min(1),
   higherIsBetter: z.boolean().nullable(),
   lowerBound: z.number().nullable(),
   upperBound: z.number().nullable(),
-  kind: z.enum(["continuous", "discrete"]),
-  note: z.string(),
+  /** null: a stored metric whose kind no registry row states */
+  kind: z.enum(["continuous", "discrete"]).nullable(),
 });
-export type MetricEntry = z.infer<typeof metricEntrySchema>;
+/** A metric as the registry and ingest know it. */
+export type RegistryMetric = z.infer<typeof metricEntrySchema>;
 
 /** The chance level of one task under one metric, where the task's own (accuracy-type) level is not the answer. */
 export const taskMetricEntrySchema = z.object({
@@ -60,7 +66,7 @@ export type TaskMetricEntry = z.infer<typeof taskMetricEntrySchema>;
 
 export interface Registry {
   models: ModelEntry[];
-  tasks: TaskEntry[];
-  metrics: MetricEntry[];
+  tasks: RegistryTask[];
+  metrics: RegistryMetric[];
   taskMetrics: TaskMetricEntry[];
 }
