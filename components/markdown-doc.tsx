@@ -10,5 +10,6 @@ import { marked } from "marked";
 export async function MarkdownDoc({ file, links }: { file: string; links: Record<string, string> }) {
   let markdown = await readFile(path.join(process.cwd(), "docs", file), "utf8");
   for (const [from, to] of Object.entries(links)) markdown = markdown.replaceAll(`(${from})`, `(${to})`);
-  return <article className="prose" dangerouslySetInnerHTML={{ __html: await marked.parse(markdown) }} />;
+  const html = await marked.parse(markdown);
+  return <article className="prose" dangerouslySetInnerHTML={{ __html: html }} />;
 }

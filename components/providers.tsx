@@ -2,7 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { ApiRequestError } from "@/lib/api/fetch-json";
+import { ApiRequestError } from "@/lib/queries/request-api";
 
 /** A 4xx will not change on retry; a network error or 5xx gets one more try. */
 function retryOnce(failures: number, error: Error): boolean {

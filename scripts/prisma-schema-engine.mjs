@@ -49,10 +49,8 @@ function log(level, message, extra = {}) {
 
 // ---------------------------------------------------------------- wasm engine
 // The wasm engine reports Rust panics through this global before trapping.
-let lastPanic = null;
 globalThis.PRISMA_WASM_PANIC_REGISTRY = {
   set_message(message) {
-    lastPanic = message;
     log("ERROR", `panicked: ${message}`);
   },
 };

@@ -17,6 +17,8 @@ const dev = process.argv.includes("--dev");
 const env = readEnv();
 const nextBin = "node_modules/.bin/next";
 
+// assigned once the signal handlers that read it are installed
+// eslint-disable-next-line prefer-const
 let db: OpenDatabase | undefined;
 let child: SupervisedChild | undefined;
 let stopped: Promise<never> | undefined;

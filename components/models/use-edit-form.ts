@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ApiRequestError } from "@/lib/api/fetch-json";
+import { ApiRequestError } from "@/lib/queries/request-api";
 import type { FieldErrors } from "@/lib/view-models/to-model-edit-body";
 
 /**

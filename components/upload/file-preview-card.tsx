@@ -1,7 +1,7 @@
 "use client";
 
 import { Fact } from "@/components/fact";
-import { ApiRequestError } from "@/lib/api/fetch-json";
+import { ApiRequestError } from "@/lib/queries/request-api";
 import type { FilePreviewState } from "@/lib/view-models/preview-batches";
 import { prepareFilePreview } from "@/lib/view-models/prepare-upload-preview";
 import { toLoadState } from "@/lib/queries/load-state";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ApiRequestError } from "@/lib/api/fetch-json";
+import { ApiRequestError } from "@/lib/queries/request-api";
 import { pickUploadFiles } from "@/lib/view-models/pick-upload-files";
 import { addBatch, listedFiles, removeFile, resendBatch, toFilePreviewState, type PreviewBatch } from "@/lib/view-models/preview-batches";
 import { prepareCommitResult, type CommitResultModel } from "@/lib/view-models/prepare-commit-result";

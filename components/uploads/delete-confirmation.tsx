@@ -1,6 +1,6 @@
 "use client";
 
-import { ApiRequestError } from "@/lib/api/fetch-json";
+import { ApiRequestError } from "@/lib/queries/request-api";
 import { prepareDeleteConfirmation, type DeletionSubject } from "@/lib/view-models/prepare-upload-deletion";
 import { useUploadQuery } from "@/lib/queries/uploads-query";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ApiRequestError } from "@/lib/api/fetch-json";
+import { ApiRequestError } from "@/lib/queries/request-api";
 import { prepareDeletedUpload, type DeletionSubject } from "@/lib/view-models/prepare-upload-deletion";
 import { prepareUploadsPagination } from "@/lib/view-models/prepare-uploads-pagination";
 import { toUploadsRange } from "@/lib/view-state/uploads-page-view";

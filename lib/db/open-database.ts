@@ -46,7 +46,7 @@ export function migrateDeploy(url: string): Promise<void> {
  * its kind, on which the pool's rules depend (one connection to the embedded
  * database, as the server keeps; timeouts on Postgres). Child processes inherit it.
  */
-function use(db: OpenDatabase): OpenDatabase {
+function connectTo(db: OpenDatabase): OpenDatabase {
   process.env.DATABASE_URL = db.url;
   process.env.ATLAS_DATABASE_KIND = db.kind;
   return db;
@@ -63,18 +63,18 @@ export async function openDatabase(opts: { serve?: boolean; port?: number } = {}
   const env = readEnv();
   if (env.DATABASE_URL) {
     await migrateDeploy(env.DATABASE_URL);
-    return use({ url: env.DATABASE_URL, kind: "postgres", stop: async () => undefined });
+    return connectTo({ url: env.DATABASE_URL, kind: "postgres", stop: async () => undefined });
   }
   const published = runningFile(env.ATLAS_DATA_DIR);
   if (!opts.serve && existsSync(published)) {
     const { url } = JSON.parse(readFileSync(published, "utf8")) as { url: string };
-    if (await answers(url)) return use({ url, kind: "embedded", stop: async () => undefined });
+    if (await answers(url)) return connectTo({ url, kind: "embedded", stop: async () => undefined });
   }
   mkdirSync(env.ATLAS_DATA_DIR, { recursive: true });
   const embedded = await startEmbeddedPostgres({ dataDir: env.ATLAS_DATA_DIR, port: opts.port ?? 0 });
   await migrateDeploy(embedded.url);
   if (opts.serve) writeFileSync(published, JSON.stringify({ url: embedded.url, pid: process.pid }));
-  return use({
+  return connectTo({
     url: embedded.url,
     kind: "embedded",
     stop: async () => {

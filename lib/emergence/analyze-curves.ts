@@ -8,7 +8,7 @@ export type { AnalyzeOptions, CurveInput } from "./types";
 export const ANALYSIS_DEFAULTS = { seed: 0, bootstrap: 1000 };
 
 /**
- * Analyses curves for emergence (SCIENCE.md, docs/verdicts.md): each curve's
+ * Analyses curves for emergence (docs/verdicts.md): each curve's
  * evidence on its own (analyzeCurve), then its verdict, with the families of the
  * same task view side by side only for suspect-zero (judgeView). Pure and
  * deterministic: each curve's random stream derives from a hash of its id and

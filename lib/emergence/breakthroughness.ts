@@ -33,7 +33,7 @@ export const CAP_FACTOR = 4;
 /**
  * Robust breakthroughness, on oriented values u (improving with scale is
  * positive, so declines are negative and lower-is-better metrics are inverted).
- * Changes to Appendix B, each for a failure mode named in SCIENCE.md:
+ * Changes to Srivastava et al. (2022) Appendix B, each for a failure mode of the original score:
  * - the denominator is floored at √2 · (median point se), the noise of a
  *   difference of two neighbouring points: steps smaller than the noise are
  *   indistinguishable from 0, so B no longer explodes when most steps are 0

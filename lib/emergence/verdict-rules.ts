@@ -27,7 +27,7 @@ export const VERDICT_RULES = {
    * equivalence verdict.
    */
   equivalenceShare: 0.05,
-  /** Fewer distinct sizes than this cannot separate a jump from a trend (SCIENCE.md §1). */
+  /** Fewer distinct sizes than this cannot separate a jump from a trend (docs/verdicts.md, the rules table). */
   minScales: 5,
   /** Without any standard error the noise is estimated from residuals; with fewer sizes too few degrees of freedom remain. */
   minScalesWithoutSe: 8,

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { fetchJson } from "@/lib/queries/request-api";
 import { analysisResponseSchema } from "@/lib/schemas/analysis";
 import type { CurvesQuery } from "@/lib/schemas/curves";
 import { toTaskApiSearch } from "@/lib/view-state/task-view";

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { fetchJson } from "@/lib/queries/request-api";
 import { comparisonResponseSchema, type ComparisonQuery } from "@/lib/schemas/comparison";
 import { toComparisonSearch } from "@/lib/view-state/comparison-view";
 import { queryKeys } from "./query-keys";

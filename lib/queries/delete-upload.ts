@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ApiRequestError, requestApi } from "@/lib/api/fetch-json";
+import { ApiRequestError, requestApi } from "@/lib/queries/request-api";
 import { deleteUploadResponseSchema, type DeleteUploadResponse } from "@/lib/schemas/uploads";
 import { invalidateResultViews } from "./invalidate-result-views";
 

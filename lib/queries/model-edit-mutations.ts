@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ApiRequestError, requestApi } from "@/lib/api/fetch-json";
+import { ApiRequestError, requestApi } from "@/lib/queries/request-api";
 import {
   modelEditResponseSchema, type AddAliasBody, type CorrectModelBody, type CreateModelBody, type ModelEditResponse,
 } from "@/lib/schemas/model-registry";

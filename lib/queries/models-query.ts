@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { fetchJson } from "@/lib/queries/request-api";
 import { listModelsResponseSchema } from "@/lib/schemas/models";
 import { queryKeys } from "./query-keys";
 

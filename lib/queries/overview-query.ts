@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { fetchJson } from "@/lib/queries/request-api";
 import { overviewResponseSchema, type OverviewQuery } from "@/lib/schemas/overview";
 import { toOverviewSearch } from "@/lib/view-state/overview-view";
 import { queryKeys } from "./query-keys";

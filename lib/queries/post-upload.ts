@@ -1,4 +1,4 @@
-import { requestApi } from "@/lib/api/fetch-json";
+import { requestApi } from "@/lib/queries/request-api";
 import { createUploadResponseSchema, type CreateUploadResponse, type ModelMapping } from "@/lib/schemas/uploads";
 
 export type PostUploadInput = {

@@ -8,13 +8,8 @@ const COLUMNS = [
   "tokens_per_step", "final_step", "source", "note",
 ] as const;
 type Column = (typeof COLUMNS)[number];
-const SCALE_FIELDS = {
-  parameters: "parameters",
-  tokens: "trainingTokens",
-  flops: "trainingFlops",
-  tokens_per_step: "tokensPerStep",
-  final_step: "finalStep",
-} as const;
+/** The columns that hold a positive number (1.4B, 3e11). */
+type ScaleColumn = "parameters" | "tokens" | "flops" | "tokens_per_step" | "final_step";
 
 /**
  * Reads a models CSV (the seed registry or a user's --models file). Only
@@ -40,7 +35,7 @@ export function parseModelRows(fileName: string, text: string, defaultSource: st
 
   return body.map((row) => {
     const cell = (column: Column) => (row.cells[index.get(column) ?? -1] ?? "").trim();
-    const scale = (column: keyof typeof SCALE_FIELDS): number | null => {
+    const scale = (column: ScaleColumn): number | null => {
       const value = toScaleNumber(cell(column));
       if (value === undefined || (value !== null && value <= 0)) {
         throw new IngestError(fileName, `column "${column}": expected a positive number (e.g. 1.4B), found "${cell(column)}"`, {

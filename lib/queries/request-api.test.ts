@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiRequestError, toApiRequestError } from "./fetch-json";
+import { ApiRequestError, toApiRequestError } from "@/lib/queries/request-api";
 
 describe("toApiRequestError", () => {
   it("carries the API's own message and the status", () => {
