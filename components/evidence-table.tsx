@@ -12,7 +12,7 @@ export function EvidenceTable({ analyses }: { analyses: CurveAnalysis[] }) {
         <tr>
           <th>Family</th><th>Verdict</th><th>Fitted change</th><th>10–90 % width, decades [95 % bounds]</th>
           <th>p sharper / p wider than W</th><th>Slope per decade</th><th>Equivalence</th><th>Threshold [95 % CI]</th>
-          <th>Robust breakthroughness [95 % CI]</th><th>BIG-bench B</th><th>Best form</th><th>Above chance</th>
+          <th>Robust breakthroughness [95 % CI]</th><th>BIG-bench B</th><th>BIG-bench L</th><th>Best form</th><th>Above chance</th>
         </tr>
       </thead>
       <tbody>
@@ -26,7 +26,7 @@ export function EvidenceTable({ analyses }: { analyses: CurveAnalysis[] }) {
               {r.flags.length > 0 && <div className="flags">{r.flags.join("; ")}</div>}
             </td>
             <td>{r.change}</td><td>{r.width}</td><td>{r.p}</td><td>{r.slope}</td><td>{r.equivalence}</td>
-            <td>{r.threshold}</td><td>{r.score}</td><td>{r.bigbench}</td><td>{r.fit}</td><td>{r.aboveChance}</td>
+            <td>{r.threshold}</td><td>{r.score}</td><td>{r.bigbench}</td><td>{r.linearity}</td><td>{r.fit}</td><td>{r.aboveChance}</td>
           </tr>
         ))}
       </tbody>

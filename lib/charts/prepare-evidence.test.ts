@@ -7,7 +7,7 @@ describe("prepareEvidence", () => {
     expect(prepareEvidence(makeAnalysis({ flags: ["tie-conflict"], decide: null }))).toEqual({
       family: "Pythia", verdict: "abrupt", reason: "abrupt: because", decide: null,
       change: "0.25 → 0.8", width: "0.1 [0.02, 0.35]", p: "1.2e-9 / 1", slope: "0.2 (p 0.007)",
-      equivalence: "±0.57 of chance 0.25 (margin 0.05)", score: "12.3 [9.1, 15]", bigbench: "∞ (median step 0)",
+      equivalence: "±0.57 of chance 0.25 (margin 0.05)", score: "12.3 [9.1, 15]", bigbench: "∞ (median step 0)", linearity: "1.25",
       fit: "logistic (ΔAICc 41.2)", threshold: "1.20e9 [8.00e8, 2.00e9]", aboveChance: "1 of 2",
       flags: ["results at one size disagree"],
     });
@@ -24,10 +24,10 @@ describe("prepareEvidence", () => {
 
   it("shows dashes where a curve that cannot be told has no evidence", () => {
     const row = prepareEvidence(makeAnalysis({
-      verdict: "cannot-tell", decide: "1 more size", breakthroughness: { bigbench: null, robust: null, interval: null },
+      verdict: "cannot-tell", decide: "1 more size", breakthroughness: { bigbench: null, linearity: null, robust: null, interval: null },
       best: null, deltaAicc: null, threshold: null, transition: null, slope: null, equivalence: null,
     }));
-    expect(row).toMatchObject({ decide: "1 more size", score: "—", bigbench: "—", p: "—", fit: "—", threshold: "—", width: "—", change: "—" });
+    expect(row).toMatchObject({ decide: "1 more size", score: "—", bigbench: "—", linearity: "—", p: "—", fit: "—", threshold: "—", width: "—", change: "—" });
   });
 
   it("writes p-values past double precision as a bound", () => {

@@ -28,6 +28,7 @@ export type EvidenceRow = {
   equivalence: string;
   score: string;
   bigbench: string;
+  linearity: string;
   fit: string;
   threshold: string;
   aboveChance: string;
@@ -63,6 +64,7 @@ export function prepareEvidence(a: CurveAnalysis): EvidenceRow {
     equivalence: eq === null ? "—" : `±${num(eq.shown, 2)} of ${eq.reference === "floor" ? "chance" : "level"} ${num(eq.value)} (margin ${num(eq.margin, 2)})`,
     score: b.robust === null ? "—" : `${num(b.robust)}${b.interval ? ` [${num(b.interval[0])}, ${num(b.interval[1])}]` : ""}`,
     bigbench: b.bigbench === null ? (b.robust === null ? "—" : "∞ (median step 0)") : num(b.bigbench),
+    linearity: b.linearity === null ? "—" : num(b.linearity),
     fit: a.best === null ? "—" : a.best === "linear" ? "linear" : `${a.best} (ΔAICc ${num(a.deltaAicc)})`,
     threshold: toThreshold(a.threshold),
     aboveChance: tested === 0 ? "untested" : `${above} of ${a.points.length}`,

@@ -1,6 +1,6 @@
 import type { AnalysedPoint } from "@/lib/schemas/analysis";
 import { breakthroughnessInterval } from "./bootstrap-intervals";
-import { bigbenchBreakthroughness, robustBreakthroughness, smoothReference } from "./breakthroughness";
+import { bigbenchBreakthroughness, bigbenchLinearity, robustBreakthroughness, smoothReference } from "./breakthroughness";
 import { testAgainstChance } from "./chance-test";
 import { testEquivalence, type Equivalence } from "./equivalence-test";
 import { createFitDesign } from "./fit-design";
@@ -29,7 +29,7 @@ export type CurveEvidence = {
   transition: TransitionTest | null;
   slope: SlopeTest | null;
   equivalence: { floor: Equivalence | null; level: Equivalence } | null;
-  breakthroughness: { bigbench: number | null; robust: number | null; interval: [number, number] | null };
+  breakthroughness: { bigbench: number | null; linearity: number | null; robust: number | null; interval: [number, number] | null };
   forms: FormsResult | null;
 };
 
@@ -50,7 +50,7 @@ export function analyzeCurve(input: CurveInput, options: { seed: number; bootstr
   const base: CurveEvidence = {
     input, seed, prepared, points, margin,
     transition: null, slope: null, equivalence: null,
-    breakthroughness: { bigbench: null, robust: null, interval: null },
+    breakthroughness: { bigbench: null, linearity: null, robust: null, interval: null },
     forms: null,
   };
   const curve = prepared.curve;
@@ -82,8 +82,10 @@ function scoreBreakthroughness(curve: PreparedCurve, seed: number, draws: number
   const reference = smoothReference(curve.t);
   const seTypical = median(curve.se);
   const robust = robustBreakthroughness(curve.u, seTypical, reference);
+  const raw = Float64Array.from(curve.u, (u) => curve.dir * u);
   return {
-    bigbench: bigbenchBreakthroughness(Float64Array.from(curve.u, (u) => curve.dir * u)),
+    bigbench: bigbenchBreakthroughness(raw),
+    linearity: bigbenchLinearity(raw),
     robust,
     interval: breakthroughnessInterval(curve, { seTypical, reference, observed: robust }, createRandom(hashSeed("score", seed)), draws),
   };

@@ -76,6 +76,7 @@ describe("analyzeCurves verdicts on hand-made curves", () => {
     expect(ppl.transition!.start).toBeGreaterThan(ppl.transition!.end);
     expect(ppl.breakthroughness.bigbench).toBeCloseTo(-7, 9); // Appendix B on the raw metric
     expect(ppl.breakthroughness.robust).toBeCloseTo(7, 9);
+    expect(ppl.breakthroughness.linearity).toBeCloseTo(7, 9); // equal steps: n − 1, as B
     expect(ppl.points.every((p) => p.vsChance === "unknown")).toBe(true);
     expect(ppl.rules.equivalenceMargin).toBeNull();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bigbenchBreakthroughness, CAP_FACTOR, robustBreakthroughness, smoothReference } from "./breakthroughness";
+import { bigbenchBreakthroughness, bigbenchLinearity, CAP_FACTOR, robustBreakthroughness, smoothReference } from "./breakthroughness";
 
 describe("bigbenchBreakthroughness (BIG-bench Appendix B)", () => {
   it.each([
@@ -17,6 +17,29 @@ describe("bigbenchBreakthroughness (BIG-bench Appendix B)", () => {
     ["a single point", [0.5]],
   ])("is null for %s", (_, y) => {
     expect(bigbenchBreakthroughness(y)).toBeNull();
+  });
+});
+
+describe("bigbenchLinearity (BIG-bench Appendix B)", () => {
+  it.each([
+    ["equal steps: n − 1, as B", [0.1, 0.2, 0.3, 0.4, 0.5], 4],
+    ["the whole change in one step: 1", [0.25, 0.25, 0.25, 0.8, 0.8], 1],
+    ["unequal steps (I = 3, net 3, Σ steps² = 1 + 4)", [0, 1, 3], 9 / 5],
+    ["a steady decline is positive too (I and the net change share a sign)", [0.5, 0.4, 0.3], 2],
+    ["a rise then a fall to the start scores 0 (net change 0)", [0, 1, 0], 0],
+  ])("%s", (_, y, expected) => {
+    expect(bigbenchLinearity(y)).toBeCloseTo(expected, 12);
+  });
+
+  it("is null when nothing moves", () => {
+    expect(bigbenchLinearity([0.3, 0.3, 0.3])).toBeNull();
+    expect(bigbenchLinearity([0.3])).toBeNull();
+  });
+
+  it("separates a line from a jump where B alone cannot (B is infinite for both plateaus)", () => {
+    const line = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7];
+    const jump = [0, 0, 0, 0, 0.7, 0.7, 0.7, 0.7];
+    expect(bigbenchLinearity(line)!).toBeGreaterThan(5 * bigbenchLinearity(jump)!);
   });
 });
 

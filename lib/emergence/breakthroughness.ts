@@ -18,6 +18,26 @@ export function bigbenchBreakthroughness(y: ArrayLike<number>): number | null {
 }
 
 /**
+ * Linearity of BIG-bench (Srivastava et al. 2022, Appendix B), on a family's
+ * values sorted by scale, as we read it there:
+ *   L = I(y) · Σ_i (y_{i+1} − y_i) / Σ_i (y_{i+1} − y_i)²
+ * It is n − 1 for equal steps (as B is) and 1 when the whole change comes in one
+ * step, so a curve with a high L and a low B improves steadily and one with a
+ * low L and a high B breaks through. Null when nothing moves (0/0). Computed on
+ * the raw metric, like B.
+ */
+export function bigbenchLinearity(y: ArrayLike<number>): number | null {
+  let net = 0;
+  let squared = 0;
+  for (let i = 0; i + 1 < y.length; i++) {
+    const step = y[i + 1] - y[i];
+    net += step;
+    squared += step * step;
+  }
+  return squared > 0 ? (improvement(y) * net) / squared : null;
+}
+
+/**
  * The B that a curve linear in t = log10(x) gets at these scales:
  * (t_n − t_1) / sqrt(median (t_{i+1} − t_i)²). It depends only on the x
  * spacing (n − 1 for evenly spaced scales) and is the reference for "smooth".

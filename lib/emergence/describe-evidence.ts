@@ -31,7 +31,7 @@ export function describeEvidence(e: CurveEvidence): string[] {
   }
   const b = e.breakthroughness;
   if (b.robust !== null) {
-    out.push(`BIG-bench breakthroughness ${b.bigbench === null ? "infinite (median step 0)" : fmt(b.bigbench)}; robust ${fmt(b.robust)}${b.interval ? ` [${fmt(b.interval[0])}, ${fmt(b.interval[1])}]` : ""}`);
+    out.push(`BIG-bench breakthroughness ${b.bigbench === null ? "infinite (median step 0)" : fmt(b.bigbench)}, linearity ${b.linearity === null ? "undefined (no change)" : fmt(b.linearity)}; robust ${fmt(b.robust)}${b.interval ? ` [${fmt(b.interval[0])}, ${fmt(b.interval[1])}]` : ""}`);
   }
   const forms = e.forms;
   if (forms !== null && forms.best !== null) {

@@ -60,6 +60,7 @@ export function toCurveAnalysis(e: CurveEvidence, judgement: Judgement): CurveAn
     equivalence: toEquivalence(e, dir),
     breakthroughness: {
       bigbench: finite(e.breakthroughness.bigbench),
+      linearity: finite(e.breakthroughness.linearity),
       robust: finite(e.breakthroughness.robust),
       interval: e.breakthroughness.interval,
     },

@@ -112,6 +112,9 @@ export const curveAnalysisSchema = z.object({
   breakthroughness: z.object({
     /** BIG-bench Appendix B as defined; null when the median step is zero (B is infinite) */
     bigbench: z.number().nullable(),
+    /** BIG-bench Appendix B linearity: n − 1 for equal steps, 1 for a single jump; null when nothing moves
+     * (and in analyses stored before it was computed) */
+    linearity: z.number().nullable().default(null),
     /** floored and capped, signed so that improving with scale is positive (lib/emergence/breakthroughness.ts) */
     robust: z.number().nullable(),
     /** 95% parametric-bootstrap interval of the robust score (bias-corrected percentile, Efron 1981) */

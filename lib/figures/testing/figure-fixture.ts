@@ -36,7 +36,7 @@ export function figureAnalyses(): CurveAnalysis[] {
         { model: "pythia-1b", x: 1e9, value: 0.3, se: 0.012, seSource: "stderr", vsChance: "above" },
         { model: "pythia-12b", x: 1.2e10, value: 0.7, se: 0.02, seSource: "binomial", vsChance: "above" },
       ],
-      breakthroughness: { bigbench: null, robust: null, interval: null },
+      breakthroughness: { bigbench: null, linearity: null, robust: null, interval: null },
       deltaAicc: 3, threshold: { x: 3e9, interval: [1e9, 6e9], censored: null },
       fitted: [{ x: 7e7, y: 0.25 }, { x: 1e9, y: 0.3 }, { x: 3e9, y: 0.48 }, { x: 1.2e10, y: 0.69 }],
     }),

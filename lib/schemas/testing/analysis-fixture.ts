@@ -21,7 +21,7 @@ export function makeAnalysis(over: Partial<CurveAnalysis> = {}): CurveAnalysis {
     },
     slope: { estimate: 0.2, se: 0.05, t: 4, dof: 6, pValue: 0.007 },
     equivalence: { reference: "floor", value: 0.25, margin: 0.05, passed: false, shown: 0.57 },
-    breakthroughness: { bigbench: null, robust: 12.345, interval: [9.1, 15.02] },
+    breakthroughness: { bigbench: null, linearity: 1.25, robust: 12.345, interval: [9.1, 15.02] },
     fits: [],
     best: "logistic",
     deltaAicc: 41.23,
