@@ -31,6 +31,8 @@ export type FitDesign = {
   logisticConstraint: BasisConstraint;
   logisticParams: number;
   kRange: [number, number];
+  /** where the logistic's midpoint t0 may lie: the measured scales, unless a forecast extends it */
+  midpointRange: [number, number];
   hingeRange: [number, number];
   size: GridSize;
 };
@@ -82,16 +84,18 @@ export function createFitDesign(
   chance: number | null,
   hi: number | null,
   size: GridSize = GRID_SIZES.fine,
+  midpointRange: [number, number] = [t[0], t[t.length - 1]],
 ): FitDesign {
   const n = t.length;
   const span = t[n - 1] - t[0];
   const kRange: [number, number] = [K_SPAN[0] / span, K_SPAN[1] / span];
+  const midpointSpan = midpointRange[1] - midpointRange[0];
   const hingeRange: [number, number] = [t[1], t[n - 2]];
   const logisticCells: [number, number][] = [];
   for (let i = 0; i < size.logisticT0; i++) {
     for (let j = 0; j < size.logisticK; j++) {
       const k = kRange[0] * (kRange[1] / kRange[0]) ** (j / (size.logisticK - 1));
-      logisticCells.push([t[0] + (span * i) / (size.logisticT0 - 1), k]);
+      logisticCells.push([midpointRange[0] + (midpointSpan * i) / (size.logisticT0 - 1), k]);
     }
   }
   const hingeCells = Array.from({ length: size.hinge }, (_, i): [number, null] => [
@@ -108,6 +112,7 @@ export function createFitDesign(
     logisticConstraint: { floor: chance, top: hi, nonNegative: true },
     logisticParams: chance === null ? 4 : 3,
     kRange,
+    midpointRange,
     hingeRange,
     size,
   };

@@ -18,7 +18,6 @@ export function refineFit(design: FitDesign, u: ArrayLike<number>, fit: FormFit,
   if (fit.t0 === null) return fit;
   const v = valueSums(design, u);
   const out: BasisSolution = { a: 0, b: 0, chi2: 0 };
-  const { t } = design;
   if (fit.kind === "hinge") {
     const step = (design.hingeRange[1] - design.hingeRange[0]) / (design.size.hinge - 1);
     let lo = Math.max(design.hingeRange[0], fit.t0 - step);
@@ -34,7 +33,7 @@ export function refineFit(design: FitDesign, u: ArrayLike<number>, fit: FormFit,
     return { ...fit, ...best };
   }
   const [kMin, kMax] = design.kRange;
-  const [tMin, tMax] = [t[0], t[t.length - 1]];
+  const [tMin, tMax] = design.midpointRange;
   let best = { t0: fit.t0, k: fit.k as number, a: fit.a, b: fit.b, chi2: fit.chi2 };
   let dt = (tMax - tMin) / (design.size.logisticT0 - 1);
   let dl = Math.log(kMax / kMin) / (design.size.logisticK - 1);
