@@ -4,14 +4,24 @@
 import { analyzeCurves } from "@/lib/emergence/analyze-curves";
 import { compareMetrics, type MetricCurves } from "@/lib/emergence/compare-metrics";
 import type { CurveInput } from "@/lib/emergence/types";
+import { forecastView, type ForecastViewOptions } from "@/lib/emergence/forecast/forecast-view";
 
-type Request = { id: number; seed: number; bootstrap: number } & ({ kind: "view"; curves: CurveInput[] } | { kind: "compare"; byMetric: MetricCurves[] });
+type Request = { id: number; seed: number; bootstrap: number } & (
+  | { kind: "view"; curves: CurveInput[] }
+  | { kind: "compare"; byMetric: MetricCurves[] }
+  | { kind: "forecast"; curves: CurveInput[]; options: ForecastViewOptions }
+);
+
+function run(m: Request): unknown {
+  const options = { seed: m.seed, bootstrap: m.bootstrap };
+  if (m.kind === "view") return analyzeCurves(m.curves, options);
+  if (m.kind === "compare") return compareMetrics(m.byMetric, options);
+  return forecastView(m.curves, m.options);
+}
 
 process.on("message", (m: Request) => {
   try {
-    const options = { seed: m.seed, bootstrap: m.bootstrap };
-    const result = m.kind === "view" ? analyzeCurves(m.curves, options) : compareMetrics(m.byMetric, options);
-    process.send?.({ id: m.id, result });
+    process.send?.({ id: m.id, result: run(m) });
   } catch (err) {
     process.send?.({ id: m.id, error: err instanceof Error ? err.message : String(err) });
   }

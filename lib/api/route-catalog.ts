@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { analysisResponseSchema } from "@/lib/schemas/analysis";
 import { comparisonQuerySchema, comparisonResponseSchema } from "@/lib/schemas/comparison";
+import { forecastQuerySchema, forecastResponseSchema } from "@/lib/schemas/forecast";
 import { apiErrorSchema } from "@/lib/schemas/api-error";
 import { curvesQuerySchema, curvesResponseSchema } from "@/lib/schemas/curves";
 import { healthResponseSchema } from "@/lib/schemas/health";
@@ -51,6 +52,11 @@ const DOCUMENTED: RouteDoc[] = [
     responses: { 200: { description: "analyses", schema: analysisResponseSchema }, 400: error("a bad query parameter, named"), 404: error("unknown task, metric or shots") } },
   { method: "get", path: "/api/comparison", summary: "The mirage test: each family's verdict under every metric of a task, over the models scored under all of them", query: comparisonQuerySchema,
     responses: { 200: { description: "verdicts by metric", schema: comparisonResponseSchema }, 400: error("a bad query parameter, named"), 404: error("unknown task, metric or shots") } },
+  { method: "get", path: "/api/forecast", summary: "Forecasts of one task view: each family fitted below a cutoff, the larger sizes forecast with a prediction band against what was measured, and when the forecast reaches a level", query: forecastQuerySchema,
+    responses: {
+      200: { description: "forecasts", schema: forecastResponseSchema }, 400: error("a bad query parameter, named"), 404: error("unknown task, metric, shots or filter"),
+      422: error("no result of the view has a scale on this axis"), 503: error("the forecast could not be computed in its time budget"),
+    } },
   { method: "get", path: "/api/figures/{file}", summary: "A task view's figure for papers (file = <task>.svg|png|pdf), the data behind it (.csv|.json) or its caption and citation (.txt), as an attachment", query: figureQuerySchema, params: figureParamsSchema,
     responses: {
       200: { description: "the figure or its data", files: ["image/svg+xml", "image/png", "application/pdf", "text/csv", "application/json", "text/plain"] },

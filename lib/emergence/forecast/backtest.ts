@@ -2,6 +2,7 @@ import { prepareCurve } from "../prepare-curve";
 import type { CurveInput } from "../types";
 import { minimumTraining, type ForecastForm } from "./fit-forecast-form";
 import { forecastCurve } from "./forecast-curve";
+import { splitAtCutoff, toMetricUnits } from "./split-at-cutoff";
 
 export type BacktestOptions = {
   /** models at or above this scale (in the curves' axis units, e.g. FLOPs) are forecast from those below */
@@ -30,24 +31,15 @@ export type CurveBacktest = {
  * prepare (fewer than its minimum sizes) is left out, as is a form with too few training sizes.
  */
 export function backtestCurves(inputs: CurveInput[], options: BacktestOptions): CurveBacktest[] {
-  const cutoffT = Math.log10(options.cutoff);
   const out: CurveBacktest[] = [];
   for (const input of inputs) {
     const { curve } = prepareCurve(input);
-    if (curve === null) continue;
-    const trained = curve.t.findIndex((t) => t >= cutoffT);
-    if (trained <= 0) continue;
-    const train = {
-      t: curve.t.subarray(0, trained),
-      u: curve.u.subarray(0, trained),
-      se: curve.se.subarray(0, trained),
-      w: curve.w.subarray(0, trained),
-      chance: curve.chance,
-      hi: curve.hi,
-    };
-    const targets = Array.from(curve.t.subarray(trained), (t, j) => ({ t, se: curve.se[trained + j] }));
+    const cut = curve && splitAtCutoff(curve, options.cutoff);
+    if (!curve || !cut || cut.first === curve.t.length) continue;
+    const { train, first } = cut;
+    const targets = Array.from(curve.t.subarray(first), (t, j) => ({ t, se: curve.se[first + j] }));
     for (const form of options.forms) {
-      if (trained < minimumTraining(form, curve.chance)) continue;
+      if (first < minimumTraining(form, curve.chance)) continue;
       const forecast = forecastCurve(train, targets, { form, level: options.level, draws: options.draws, seed: options.seed });
       if (forecast === null) continue;
       out.push({
@@ -55,11 +47,8 @@ export function backtestCurves(inputs: CurveInput[], options: BacktestOptions): 
         view: input.groupId.split("|").slice(0, 4).join("|"),
         family: input.family,
         form,
-        trained,
-        heldOut: forecast.predictions.map((p, j) => {
-          const [lower, upper] = curve.dir === 1 ? [p.lower, p.upper] : [-p.upper, -p.lower];
-          return { x: 10 ** p.t, observed: curve.dir * curve.u[trained + j], mean: curve.dir * p.mean, lower, upper };
-        }),
+        trained: first,
+        heldOut: forecast.predictions.map((p, j) => ({ ...toMetricUnits(p, curve.dir), observed: curve.dir * curve.u[first + j] })),
       });
     }
   }

@@ -1,3 +1,5 @@
+import type { z } from "zod";
+import { forecastFormSchema } from "@/lib/schemas/forecast";
 import { createFitDesign, fitOnGrid, GRID_SIZES, logistic, type FitDesign } from "../fit-design";
 import { predict } from "../fit-forms";
 import { refineFit } from "../refine-fit";
@@ -8,8 +10,8 @@ import { refineFit } from "../refine-fit";
  * chance level and whose top is the metric's upper bound, leaving only the midpoint and the
  * slope to fit.
  */
-export const FORECAST_FORMS = ["linear", "logistic", "hinge", "sigmoid"] as const;
-export type ForecastForm = (typeof FORECAST_FORMS)[number];
+export const FORECAST_FORMS = forecastFormSchema.options;
+export type ForecastForm = z.infer<typeof forecastFormSchema>;
 
 /** Training points a form needs: one more than its parameters. */
 export function minimumTraining(form: ForecastForm, chance: number | null): number {

@@ -6,6 +6,8 @@ import type { MetricCurves } from "@/lib/emergence/compare-metrics";
 import type { CurveInput } from "@/lib/emergence/types";
 import type { CurveAnalysis } from "@/lib/schemas/analysis";
 import type { FamilyComparison } from "@/lib/schemas/comparison";
+import type { ForecastViewOptions } from "@/lib/emergence/forecast/forecast-view";
+import type { FamilyForecast } from "@/lib/schemas/forecast";
 import { readEnv } from "@/lib/env.js";
 
 /** An analysis that could not be finished: over its time budget, out of memory, or failed. */
@@ -13,7 +15,10 @@ export class ViewAnalysisFailed extends Error {}
 
 type Pending = { resolve: (result: unknown) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
 type Analyser = { child: ChildProcess; pending: Map<number, Pending>; next: number };
-type Job = { kind: "view"; curves: CurveInput[] } | { kind: "compare"; byMetric: MetricCurves[] };
+type Job =
+  | { kind: "view"; curves: CurveInput[] }
+  | { kind: "compare"; byMetric: MetricCurves[] }
+  | { kind: "forecast"; curves: CurveInput[]; options: ForecastViewOptions };
 
 // One analysis process per server (or CLI) process, shared by every drain and request of it
 // (a registered symbol on globalThis, since Next bundles this module more than once).
@@ -91,6 +96,10 @@ export const analyzeOffThread = (curves: CurveInput[]) => runOffLoop<CurveAnalys
 
 /** The mirage comparison of a task's metrics (lib/emergence/compare-metrics.ts), off the request loop. */
 export const compareOffThread = (byMetric: MetricCurves[]) => runOffLoop<FamilyComparison[]>({ kind: "compare", byMetric });
+
+/** A task view's forecasts (lib/emergence/forecast/forecast-view.ts), off the request loop. */
+export const forecastOffThread = (curves: CurveInput[], options: ForecastViewOptions) =>
+  runOffLoop<FamilyForecast[]>({ kind: "forecast", curves, options });
 
 /** Stops this process's analysis process (tests, shutdown); the next job starts a new one. */
 export function stopAnalysisThread(): void {
