@@ -14,6 +14,7 @@ describe("invalidateResultViews", () => {
       curves: queryKeys.curves.detail(view),
       analysis: queryKeys.analysis.detail(view),
       comparison: queryKeys.comparison.detail(view),
+      forecast: queryKeys.forecast.detail({ ...view, x: "flops", form: "logistic", level: 0.9 }),
       overview: queryKeys.overview.list({ x: "params", sort: "evidence", limit: 50, offset: 0 }),
       models: queryKeys.models.list(),
       preview: queryKeys.uploads.preview("batch-1", 0),
@@ -22,6 +23,6 @@ describe("invalidateResultViews", () => {
     for (const key of Object.values(keys)) client.setQueryData(key, { seeded: true });
     await invalidateResultViews(client);
     const stale = Object.fromEntries(Object.entries(keys).map(([name, key]) => [name, client.getQueryState(key)?.isInvalidated]));
-    expect(stale).toEqual({ list: true, tasks: true, curves: true, analysis: true, comparison: true, overview: true, models: true, preview: false, detail: false });
+    expect(stale).toEqual({ list: true, tasks: true, curves: true, analysis: true, comparison: true, forecast: true, overview: true, models: true, preview: false, detail: false });
   });
 });

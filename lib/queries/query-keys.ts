@@ -3,6 +3,8 @@ import type { CurvesQuery } from "@/lib/schemas/curves";
 import type { OverviewQuery } from "@/lib/schemas/overview";
 import { toOverviewSearch } from "@/lib/view-state/overview-view";
 import { toComparisonSearch } from "@/lib/view-state/comparison-view";
+import { toForecastSearch } from "@/lib/view-state/forecast-view";
+import type { ForecastQuery } from "@/lib/schemas/forecast";
 import { toTaskApiSearch } from "@/lib/view-state/task-view";
 
 /** One key factory per resource; an upload invalidates `all` of what it touched. */
@@ -20,6 +22,10 @@ export const queryKeys = {
   comparison: {
     all: ["comparison"] as const,
     detail: (q: ComparisonQuery) => ["comparison", toComparisonSearch(q)] as const,
+  },
+  forecast: {
+    all: ["forecast"] as const,
+    detail: (q: ForecastQuery) => ["forecast", toForecastSearch(q)] as const,
   },
   overview: {
     all: ["overview"] as const,

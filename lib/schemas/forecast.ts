@@ -35,7 +35,7 @@ export const familyForecastSchema = z.object({
   note: z.string().nullable(),
   /** each measured size at or above the cutoff: what was measured and forecast */
   heldOut: z.array(forecastPointSchema.extend({ observed: z.number(), inside: z.boolean() })),
-  /** the forecast and its band from the cutoff to one decade past the largest size, for drawing */
+  /** the forecast and its band from the largest fitted size to a decade past the largest measured size (or the cutoff), for drawing */
   band: z.array(forecastPointSchema),
   /** mean absolute error and band coverage over heldOut; null when nothing was held out */
   mae: z.number().nullable(),

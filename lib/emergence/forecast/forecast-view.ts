@@ -18,13 +18,14 @@ export type ForecastViewOptions = {
   seed: number;
 };
 
-/** Points of the drawn band, from the cutoff to one decade past the largest measured size. */
+/** Points of the drawn band, from the largest fitted size to a decade past the largest measured size or the cutoff. */
 const BAND_POINTS = 24;
 
 /**
  * Every family of one task view forecast by one form: fitted on the sizes below the
  * cutoff, each size at or above it forecast with its band and compared with what was
- * measured, the band drawn a decade past the largest size, and the scale at which the
+ * measured, the band drawn from the largest fitted size to a decade past the largest measured
+ * size (or the cutoff, when it lies beyond), and the scale at which the
  * forecast reaches `reach`. A family is seeded by its curve id, so its forecast does not
  * depend on the other families of the view.
  */
@@ -40,9 +41,10 @@ export function forecastView(curves: CurveInput[], options: ForecastViewOptions)
     const needed = minimumTraining(options.form, curve.chance);
     if (first < needed) return { ...empty, trained: first, note: `${first} size(s) below the cutoff; the ${options.form} form needs ${needed}` };
     const seTypical = median(train.se);
-    const last = curve.t[curve.t.length - 1];
-    const start = Math.log10(options.cutoff);
-    const grid = Array.from({ length: BAND_POINTS }, (_, i) => start + ((last + 1 - start) * i) / (BAND_POINTS - 1));
+    // from the largest fitted size to a decade past the largest measured one (or the cutoff, if beyond)
+    const start = train.t[first - 1];
+    const end = Math.max(curve.t[curve.t.length - 1], Math.log10(options.cutoff)) + 1;
+    const grid = Array.from({ length: BAND_POINTS }, (_, i) => start + ((end - start) * i) / (BAND_POINTS - 1));
     const measured = Array.from(curve.t.subarray(first), (t, j) => ({ t, se: curve.se[first + j] }));
     const seed = hashSeed(input.id, options.seed);
     const forecast = forecastCurve(train, [...measured, ...grid.map((t) => ({ t, se: seTypical }))], { ...options, seed });
