@@ -24,3 +24,15 @@ test.describe("forecasts", () => {
     await expect(page.getByRole("cell", { name: /arithmetic_3da · acc · 2 · none/ }).first()).toBeVisible();
   });
 });
+
+test.describe("pooled families", () => {
+  test("a task page pools its families on one curve with an offset each, judges it and says what pooling assumes", async ({ page }) => {
+    await page.goto("/tasks/arithmetic_3da?metric=acc&shots=2&x=flops");
+    const section = page.getByRole("region", { name: "Pooled across families" });
+    await expect(section.getByText(/Pooling assumes every family follows one curve in log-scale/)).toBeVisible();
+    await expect(section.getByRole("table", { name: "Emergence evidence per family" }).getByRole("row", { name: /^\(pooled\)/ })).toBeVisible();
+    const families = section.getByRole("table", { name: "Families on the pooled curve" });
+    await expect(families.getByRole("row", { name: /^OPT/ })).toContainText(/\+0\.00 \[0\.00, 0\.00\]/);
+    await expect(families.getByRole("row")).toHaveCount(20); // a header and the 19 families with results on FLOPs
+  });
+});

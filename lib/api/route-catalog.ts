@@ -2,6 +2,7 @@ import { z } from "zod";
 import { analysisResponseSchema } from "@/lib/schemas/analysis";
 import { comparisonQuerySchema, comparisonResponseSchema } from "@/lib/schemas/comparison";
 import { forecastQuerySchema, forecastResponseSchema } from "@/lib/schemas/forecast";
+import { pooledQuerySchema, pooledResponseSchema } from "@/lib/schemas/pooled";
 import { apiErrorSchema } from "@/lib/schemas/api-error";
 import { curvesQuerySchema, curvesResponseSchema } from "@/lib/schemas/curves";
 import { healthResponseSchema } from "@/lib/schemas/health";
@@ -56,6 +57,11 @@ const DOCUMENTED: RouteDoc[] = [
     responses: {
       200: { description: "forecasts", schema: forecastResponseSchema }, 400: error("a bad query parameter, named"), 404: error("unknown task, metric, shots or filter"),
       422: error("no result of the view has a scale on this axis"), 503: error("the forecast could not be computed in its time budget"),
+    } },
+  { method: "get", path: "/api/pooled", summary: "One task view's families pooled on one curve with a scale offset each: its verdict, threshold and interval, the offsets, and the families that depart from it", query: pooledQuerySchema,
+    responses: {
+      200: { description: "the pooled curve", schema: pooledResponseSchema }, 400: error("a bad query parameter, named"), 404: error("unknown task, metric, shots or filter"),
+      503: error("the pooled curve could not be computed in its time budget"),
     } },
   { method: "get", path: "/api/figures/{file}", summary: "A task view's figure for papers (file = <task>.svg|png|pdf), the data behind it (.csv|.json) or its caption and citation (.txt), as an attachment", query: figureQuerySchema, params: figureParamsSchema,
     responses: {

@@ -5,6 +5,8 @@ import { toOverviewSearch } from "@/lib/view-state/overview-view";
 import { toComparisonSearch } from "@/lib/view-state/comparison-view";
 import { toForecastSearch } from "@/lib/view-state/forecast-view";
 import type { ForecastQuery } from "@/lib/schemas/forecast";
+import { toPooledSearch } from "@/lib/view-state/pooled-view";
+import type { PooledQuery } from "@/lib/schemas/pooled";
 import { toTaskApiSearch } from "@/lib/view-state/task-view";
 
 /** One key factory per resource; an upload invalidates `all` of what it touched. */
@@ -26,6 +28,10 @@ export const queryKeys = {
   forecast: {
     all: ["forecast"] as const,
     detail: (q: ForecastQuery) => ["forecast", toForecastSearch(q)] as const,
+  },
+  pooled: {
+    all: ["pooled"] as const,
+    detail: (q: PooledQuery) => ["pooled", toPooledSearch(q)] as const,
   },
   overview: {
     all: ["overview"] as const,

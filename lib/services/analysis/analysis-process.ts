@@ -8,6 +8,7 @@ import type { CurveAnalysis } from "@/lib/schemas/analysis";
 import type { FamilyComparison } from "@/lib/schemas/comparison";
 import type { ForecastViewOptions } from "@/lib/emergence/forecast/forecast-view";
 import type { FamilyForecast } from "@/lib/schemas/forecast";
+import type { PooledAnalysis } from "@/lib/emergence/pooled/pooled-view";
 import { readEnv } from "@/lib/env.js";
 
 /** An analysis that could not be finished: over its time budget, out of memory, or failed. */
@@ -18,7 +19,8 @@ type Analyser = { child: ChildProcess; pending: Map<number, Pending>; next: numb
 type Job =
   | { kind: "view"; curves: CurveInput[] }
   | { kind: "compare"; byMetric: MetricCurves[] }
-  | { kind: "forecast"; curves: CurveInput[]; options: ForecastViewOptions };
+  | { kind: "forecast"; curves: CurveInput[]; options: ForecastViewOptions }
+  | { kind: "pooled"; curves: CurveInput[] };
 
 // One analysis process per server (or CLI) process, shared by every drain and request of it
 // (a registered symbol on globalThis, since Next bundles this module more than once).
@@ -100,6 +102,9 @@ export const compareOffThread = (byMetric: MetricCurves[]) => runOffLoop<FamilyC
 /** A task view's forecasts (lib/emergence/forecast/forecast-view.ts), off the request loop. */
 export const forecastOffThread = (curves: CurveInput[], options: ForecastViewOptions) =>
   runOffLoop<FamilyForecast[]>({ kind: "forecast", curves, options });
+
+/** A task view's families pooled on one curve and judged (lib/emergence/pooled), off the request loop. */
+export const poolOffThread = (curves: CurveInput[]) => runOffLoop<PooledAnalysis>({ kind: "pooled", curves });
 
 /** Stops this process's analysis process (tests, shutdown); the next job starts a new one. */
 export function stopAnalysisThread(): void {
