@@ -61,11 +61,11 @@ describe("result references without row-level foreign keys", () => {
     expect(await resultsOfTask(ids.task)).toBe(1);
   });
 
-  it("refuses an update that points a row at a missing checkpoint", async () => {
+  it("refuses an update that points a row at a missing upload (its key never changes: result_key_fixed)", async () => {
     const ids = await storedResult();
-    await expect(getPool().query("UPDATE result SET checkpoint_id = 2000000000 WHERE task_id = $1", [ids.task])).rejects.toMatchObject({ code: "23503" });
-    const { rows } = await getPool().query<{ checkpoint_id: number }>("SELECT checkpoint_id FROM result WHERE task_id = $1", [ids.task]);
-    expect(rows).toEqual([{ checkpoint_id: ids.checkpoint }]);
+    await expect(getPool().query("UPDATE result SET upload_id = 2000000000 WHERE task_id = $1", [ids.task])).rejects.toMatchObject({ code: "23503" });
+    const { rows } = await getPool().query<{ upload_id: number }>("SELECT upload_id FROM result WHERE task_id = $1", [ids.task]);
+    expect(rows).toEqual([{ upload_id: ids.upload }]);
   });
 
   it("a row with no upload is allowed, as the nullable foreign key allowed it", async () => {
