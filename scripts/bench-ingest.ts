@@ -10,6 +10,9 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type pg from "pg";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { from as copyFrom } from "pg-copy-streams";
 import { z } from "zod";
 import { closeDb, getPool } from "@/lib/db/client";
 import { ingestFile } from "@/lib/services/ingest/ingest-file";
@@ -28,10 +31,10 @@ import { formatCount, formatRate, formatSeconds } from "@/lib/bench/format-rate"
 import { generateResultsCsv } from "@/lib/bench/generate-results-csv";
 import { median } from "@/lib/emergence/quantile";
 import { relativeSpread } from "@/lib/bench/relative-spread";
-import { COPY_COLUMNS, toCopyText, type CopyColumns } from "@/lib/bench/to-copy-text";
+import { COPY_COLUMNS, toCopyText, type CopyColumns } from "@/lib/ingest/to-copy-text";
 
 const USAGE = "usage: npm run bench:ingest -- [--rows N (1000000)] [--seed S (1)] [--runs R (3)]";
-const TABLES = "result, upload, checkpoint, model_alias, model, model_family, task, metric";
+const TABLES = "bench_bare_result, result, upload, checkpoint, model_alias, model, model_family, task, metric";
 const COPY_CHUNK_ROWS = 20_000;
 
 const argsSchema = z.object({
@@ -74,40 +77,24 @@ async function resetTables(): Promise<void> {
   await getPool().query("CHECKPOINT");
 }
 
+/** COPY ... FROM STDIN of the prepared chunks (pg-copy-streams); resolves with the row count. */
+async function copyFromStdin(client: pg.PoolClient, sql: string, chunks: Buffer[]): Promise<number> {
+  const stream = client.query(copyFrom(sql));
+  await pipeline(Readable.from(chunks), stream);
+  return stream.rowCount;
+}
+
 /**
- * COPY ... FROM STDIN on a pg client without pg-copy-streams (not installed):
- * a minimal pg "submittable" that answers the server's CopyInResponse with the
- * prepared chunks. Resolves with the row count from CommandComplete.
+ * The physical limit to compare with (issue 12): a bare table of the same columns
+ * with only a primary key and the natural key, no checks, triggers or other indexes.
  */
-function copyFromStdin(client: pg.PoolClient, sql: string, chunks: Buffer[]): Promise<number> {
-  type Connection = { query(text: string): void; sendCopyFromChunk(b: Buffer): void; endCopyFrom(): void };
-  return new Promise((resolve, reject) => {
-    let done = false;
-    let count = 0;
-    const finish = (err: Error | null) => {
-      if (done) return;
-      done = true;
-      if (err) reject(err);
-      else resolve(count);
-    };
-    const submittable = {
-      submit: (connection: Connection) => connection.query(sql),
-      handleCopyInResponse: (connection: Connection) => {
-        for (const chunk of chunks) connection.sendCopyFromChunk(chunk);
-        connection.endCopyFrom();
-      },
-      handleCommandComplete: (msg: { text: string }) => {
-        count = Number(/COPY (\d+)/.exec(msg.text)?.[1] ?? 0);
-      },
-      handleReadyForQuery: () => finish(null),
-      handleError: (err: Error) => finish(err),
-      handleEmptyQuery: () => undefined,
-      handleRowDescription: () => undefined,
-      handleDataRow: () => undefined,
-      handleCopyData: () => undefined,
-    };
-    (client as unknown as { query(q: typeof submittable): void }).query(submittable);
-  });
+async function createBareTable(): Promise<void> {
+  await getPool().query(`
+    DROP TABLE IF EXISTS bench_bare_result;
+    CREATE TABLE bench_bare_result (
+      id bigserial PRIMARY KEY, checkpoint_id int NOT NULL, task_id int NOT NULL, metric_id int NOT NULL, shots int,
+      filter text NOT NULL, value float8 NOT NULL, stderr float8, n int, upload_id int);
+    CREATE UNIQUE INDEX bench_bare_result_key ON bench_bare_result (task_id, metric_id, shots, filter, checkpoint_id) NULLS NOT DISTINCT;`);
 }
 
 async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -148,6 +135,7 @@ const fileName = path.basename(file);
 log(`generated ${formatCount(args.rows)} rows (${(bytes.length / 1e6).toFixed(1)} MB) in ${formatSeconds(generateMs)}: ${file}`);
 
 const db = await openDatabase();
+await createBareTable();
 log(`database ${dbName} (migrations applied); ${args.runs} run(s) of each measurement`);
 
 type Breakdown = {
@@ -156,6 +144,7 @@ type Breakdown = {
 };
 const ingestMs: number[] = [];
 const copyMs: number[] = [];
+const resultCopyMs: number[] = [];
 const breakdowns: Breakdown[] = [];
 let resultRows = 0;
 
@@ -189,15 +178,21 @@ try {
         `sha256 ${formatSeconds(hashMs)}, write ${formatSeconds(writeMs)}`,
     );
 
-    // (b) baseline: COPY of the same rows, ids resolved beforehand (not timed)
+    // (b) baseline: COPY of the same rows into a bare table, ids resolved beforehand (not timed)
     await resetTables();
     const chunks = await prepareCopy(plan);
     const [copied, cms] = await timed(() =>
-      inTransaction((client) => copyFromStdin(client, `COPY result (${COPY_COLUMNS}) FROM STDIN`, chunks)),
+      inTransaction((client) => copyFromStdin(client, `COPY bench_bare_result (${COPY_COLUMNS}) FROM STDIN`, chunks)),
     );
     if (copied !== args.rows) throw new Error(`COPY wrote ${copied} rows, expected ${args.rows}`);
     copyMs.push(cms);
-    log(`run ${run} COPY:   ${formatSeconds(cms)}  ${formatRate(args.rows, cms)}`);
+    log(`run ${run} COPY into a bare table: ${formatSeconds(cms)}  ${formatRate(args.rows, cms)}`);
+    // (c) for reference: the same COPY into the app's result table (its indexes, checks, triggers)
+    const [, rms] = await timed(() =>
+      inTransaction((client) => copyFromStdin(client, `COPY result (${COPY_COLUMNS}) FROM STDIN`, chunks)),
+    );
+    resultCopyMs.push(rms);
+    log(`run ${run} COPY into result:       ${formatSeconds(rms)}  ${formatRate(args.rows, rms)}`);
     resultRows = Number((await getPool().query<{ n: string }>("SELECT count(*) AS n FROM result")).rows[0].n);
   }
 } finally {
@@ -241,14 +236,18 @@ const rate = (ms: number) => Math.round((args.rows * 1000) / ms);
 const ingestMedian = median(ingestMs);
 const copyMedian = median(copyMs);
 const ratio = copyMedian / ingestMedian;
+const writeRatio = copyMedian / median(breakdowns.map((b) => b.writeMs));
+const resultCopyMedian = median(resultCopyMs);
 const piece = (key: keyof Breakdown) => median(breakdowns.map((b) => b[key]));
 const pieces = (["decodeMs", "parseMs", "planMs", "hashMs", "writeMs"] as const).map((key) => [key, piece(key)] as const);
 const piecesTotal = piece("totalMs");
 
 console.log("");
 console.log(`ingest (ingestFile, bytes to commit): ${formatSeconds(ingestMedian)}  ${formatRate(args.rows, ingestMedian)}  (median of ${args.runs}, spread ${(relativeSpread(ingestMs) * 100).toFixed(0)}%)`);
-console.log(`COPY baseline (ids pre-resolved):     ${formatSeconds(copyMedian)}  ${formatRate(args.rows, copyMedian)}  (median of ${args.runs}, spread ${(relativeSpread(copyMs) * 100).toFixed(0)}%)`);
-console.log(`ratio ingest/COPY: ${ratio.toFixed(2)} (goal >= 0.5)`);
+console.log(`COPY into a bare table (ids pre-resolved): ${formatSeconds(copyMedian)}  ${formatRate(args.rows, copyMedian)}  (median of ${args.runs}, spread ${(relativeSpread(copyMs) * 100).toFixed(0)}%)`);
+console.log(`COPY into result (ids pre-resolved):       ${formatSeconds(resultCopyMedian)}  ${formatRate(args.rows, resultCopyMedian)}`);
+console.log(`ratio ingest (bytes to commit) / bare COPY: ${ratio.toFixed(2)} (goal >= 0.5)`);
+console.log(`ratio write path (plan to commit) / bare COPY: ${writeRatio.toFixed(2)}`);
 console.log("breakdown of the ingest path (medians):");
 for (const [key, ms] of pieces) {
   console.log(`  ${key.replace("Ms", "").padEnd(8)} ${formatSeconds(ms).padStart(9)}  ${((ms / piecesTotal) * 100).toFixed(0).padStart(3)}%`);
@@ -265,7 +264,9 @@ console.log(
     resultRowsAfterCopy: resultRows,
     ingest: { medianMs: Math.round(ingestMedian), rowsPerSec: rate(ingestMedian), runsMs: ingestMs.map(Math.round) },
     copy: { medianMs: Math.round(copyMedian), rowsPerSec: rate(copyMedian), runsMs: copyMs.map(Math.round) },
+    resultCopy: { medianMs: Math.round(resultCopyMedian), rowsPerSec: rate(resultCopyMedian) },
     ratio: Number(ratio.toFixed(3)),
+    writeRatio: Number(writeRatio.toFixed(3)),
     breakdownMs: Object.fromEntries([...pieces, ["detect", piece("detectMs")], ["tokenize", piece("tokenizeMs")], ["validate", piece("validateMs")]].map(([k, v]) => [String(k).replace("Ms", ""), Math.round(v as number)])),
   }),
 );

@@ -19,9 +19,9 @@ const SERVER = onPostgres ? inject("databaseUrl").replace(/\/[^/?]*(\?.*)?$/, ""
 const DB = onPostgres ? `${decodeURIComponent(new URL(inject("databaseUrl")).pathname.slice(1)).replace(/_test$/, "")}_engine_test` : "";
 const URL_ = `${SERVER}/${DB}`;
 const TABLES = [
-  "_prisma_migrations", "analysis_queue", "api_token", "checkpoint", "curve_analysis", "metric", "model", "model_alias",
-  "model_edit", "model_family", "result", "result_superseded", "task", "task_metric", "upload", "upload_deletion",
-  "upload_idempotency",
+  "_prisma_migrations", "analysis_queue", "api_token", "checkpoint", "checkpoint_result_count", "curve_analysis", "metric",
+  "model", "model_alias", "model_edit", "model_family", "result", "result_count", "result_superseded", "task", "task_metric",
+  "upload", "upload_deletion", "upload_idempotency",
 ];
 
 async function prisma(url: string, ...args: string[]) {

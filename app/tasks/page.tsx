@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 export default async function TasksPage() {
   const client = new QueryClient();
-  await client.prefetchQuery({ ...tasksQueryOptions(), queryFn: async () => ({ tasks: await listTasks() }) });
+  await client.prefetchQuery({ ...tasksQueryOptions(), queryFn: () => listTasks() });
   return (
     <>
       <h1>Tasks</h1>

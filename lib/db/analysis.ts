@@ -1,6 +1,7 @@
 import "server-only";
 import { getPool } from "./client";
 import { resolveTaskView } from "./curves";
+import { shotsCondition } from "./shots-condition";
 import type { CurvesQuery } from "@/lib/schemas/curves";
 import type { AnalysisResponse, CurveAnalysis } from "@/lib/schemas/analysis";
 
@@ -15,26 +16,29 @@ export const VERDICT_RANK_SQL = `CASE verdict WHEN 'abrupt' THEN 0 WHEN 'suspect
  */
 export async function getAnalysis(query: CurvesQuery): Promise<AnalysisResponse> {
   const view = await resolveTaskView(query);
-  const { rows } = await getPool().query<{ analysis: CurveAnalysis; computed_at: Date }>(
-    `SELECT analysis, computed_at FROM curve_analysis
-     WHERE task_id = $1 AND metric_id = $2 AND shots IS NOT DISTINCT FROM $3::int AND filter = $4 AND axis = $5
-     ORDER BY ${VERDICT_RANK_SQL}, p_value NULLS LAST, family`,
-    [view.task.id, view.metric.id, view.shots, view.filter, query.x],
+  const params: unknown[] = [view.task.id, view.metric.id, view.filter, query.x];
+  const inView = (alias: string) =>
+    `${alias}.task_id = $1 AND ${alias}.metric_id = $2 AND ${alias}.filter = $3 AND ${shotsCondition(`${alias}.shots`, view.shots, params)}`;
+  // one statement: the view's analyses (by curve_analysis_key), their latest time, and the view's queue entry
+  const { rows } = await getPool().query<{ analyses: CurveAnalysis[] | null; computed_at: Date | null; queued: boolean; error: string | null }>(
+    `WITH a AS (SELECT a.* FROM curve_analysis a WHERE ${inView("a")} AND a.axis = $4)
+     SELECT (SELECT json_agg(a.analysis ORDER BY ${VERDICT_RANK_SQL.replaceAll("verdict", "a.verdict")}, a.p_value NULLS LAST, a.family) FROM a) AS analyses,
+            (SELECT max(a.computed_at) FROM a) AS computed_at,
+            q.ticket IS NOT NULL AS queued, q.error
+     FROM (SELECT 1) one
+     LEFT JOIN analysis_queue q ON ${inView("q")}`,
+    params,
   );
-  const queued = await getPool().query<{ error: string | null }>(
-    "SELECT error FROM analysis_queue WHERE task_id = $1 AND metric_id = $2 AND shots IS NOT DISTINCT FROM $3::int AND filter = $4",
-    [view.task.id, view.metric.id, view.shots, view.filter],
-  );
-  const latest = rows.reduce<Date | null>((max, r) => (max === null || r.computed_at > max ? r.computed_at : max), null);
+  const { analyses, computed_at: latest, queued, error } = rows[0];
   return {
     task: view.task.name,
     metric: view.metric.name,
     shots: view.shots,
     filter: view.filter,
     x: query.x,
-    analyses: rows.map((r) => r.analysis),
+    analyses: analyses ?? [],
     computedAt: latest?.toISOString() ?? null,
-    pending: queued.rows.length > 0 && queued.rows[0].error === null,
-    failed: queued.rows[0]?.error ?? null,
+    pending: queued && error === null,
+    failed: error,
   };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getPrisma } from "./client";
+import { getPool } from "./client";
 import { notFound } from "@/lib/errors/app-error";
 import type { CurvePoint, CurvesQuery, CurvesResponse, ViewAxis } from "@/lib/schemas/curves";
 import { checkpointRows, finalRows, type PointRow } from "./curve-rows";
@@ -33,52 +33,60 @@ export type TaskView = {
   options: CurvesResponse["options"];
 };
 
+type ViewRow = { metric_id: number; shots: number | null; filter: string };
+type CheckpointedRow = ViewRow & { model: string; placed: number };
+type TaskViewsRow = TaskRow & { metrics: MetricRow[] | null; views: ViewRow[] | null; checkpointed: CheckpointedRow[] | null };
+
+/**
+ * Everything a task view's options need, in one statement over the task's rows of
+ * result_count (per view and model, kept at write time): never a scan of results.
+ */
+const TASK_VIEWS_SQL = `
+  SELECT t.id, t.name, t.suite, t.chance, t.chance_source,
+    (SELECT json_agg(json_build_object('id', me.id, 'name', me.name,
+              'higher_is_better', COALESCE(tm.higher_is_better, me.higher_is_better),
+              'lower_bound', me.lower_bound, 'upper_bound', me.upper_bound,
+              'tm_chance', tm.chance, 'tm_chance_source', tm.chance_source) ORDER BY me.name)
+       FROM metric me LEFT JOIN task_metric tm ON tm.task_id = t.id AND tm.metric_id = me.id
+       WHERE me.id IN (SELECT metric_id FROM result_count WHERE task_id = t.id)) AS metrics,
+    (SELECT json_agg(json_build_object('metric_id', v.metric_id, 'shots', v.shots, 'filter', v.filter) ORDER BY v.shots NULLS LAST, v.filter)
+       FROM (SELECT DISTINCT metric_id, shots, filter FROM result_count WHERE task_id = t.id) v) AS views,
+    (SELECT json_agg(json_build_object('metric_id', c.metric_id, 'shots', c.shots, 'filter', c.filter, 'model', m.name, 'placed', c.placed)
+              ORDER BY c.placed DESC, m.name)
+       FROM result_count c JOIN model m ON m.id = c.model_id WHERE c.task_id = t.id AND c.placed >= 2) AS checkpointed
+  FROM task t WHERE t.name = $1`;
+
+const sameView = (metricId: number, shots: number | null, filter?: string) => (v: ViewRow) =>
+  v.metric_id === metricId && v.shots === shots && (filter === undefined || v.filter === filter);
+
 /**
  * The task view a query names, with defaults filled in (metric: acc first;
  * shots: the fewest available; filter: the unfiltered score, else lm-eval's
  * strict extraction). 404 for a task, metric, shots or filter without results.
+ * One statement.
  */
 export async function resolveTaskView(query: CurvesQuery): Promise<TaskView> {
-  const prisma = getPrisma();
-  const [task] = await prisma.$queryRaw<TaskRow[]>`
-    SELECT id, name, suite, chance, chance_source FROM task WHERE name = ${query.task}`;
-  if (!task) throw notFound(`task "${query.task}"`);
+  const { rows } = await getPool().query<TaskViewsRow>(TASK_VIEWS_SQL, [query.task]);
+  if (rows.length === 0) throw notFound(`task "${query.task}"`);
+  const { metrics: metricRows, views: viewRows, checkpointed: checkpointedRows, ...task } = rows[0];
+  const metrics = metricRows ?? [];
+  const views = viewRows ?? [];
 
-  const metrics = await prisma.$queryRaw<MetricRow[]>`
-    SELECT me.id, me.name, COALESCE(tm.higher_is_better, me.higher_is_better) AS higher_is_better,
-           me.lower_bound, me.upper_bound, tm.chance AS tm_chance, tm.chance_source AS tm_chance_source
-    FROM metric me
-    LEFT JOIN task_metric tm ON tm.task_id = ${task.id} AND tm.metric_id = me.id
-    WHERE me.id IN (SELECT DISTINCT metric_id FROM result WHERE task_id = ${task.id})
-    ORDER BY me.name`;
   const metricName = query.metric ?? pickDefaultMetric(metrics.map((m) => m.name));
   const metric = metrics.find((m) => m.name === metricName);
   if (!metric) throw notFound(`metric "${metricName}" for task "${task.name}"`);
 
-  const shotRows = await prisma.$queryRaw<{ shots: number | null }[]>`
-    SELECT DISTINCT shots FROM result WHERE task_id = ${task.id} AND metric_id = ${metric.id}
-    ORDER BY shots NULLS LAST`;
-  const shotOptions = shotRows.map((s) => s.shots);
+  const shotOptions = [...new Set(views.filter((v) => v.metric_id === metric.id).map((v) => v.shots))];
   const shots = query.shots === undefined ? pickDefaultShots(shotOptions) : query.shots === "unknown" ? null : query.shots;
   if (!shotOptions.includes(shots)) throw notFound(`${shots ?? "unknown"}-shot results for "${task.name}" / ${metric.name}`);
 
-  const filterRows = await prisma.$queryRaw<{ filter: string }[]>`
-    SELECT DISTINCT filter FROM result
-    WHERE task_id = ${task.id} AND metric_id = ${metric.id} AND shots IS NOT DISTINCT FROM ${shots}::int ORDER BY filter`;
+  const filterRows = views.filter(sameView(metric.id, shots));
   const filterOptions = filterRows.map((f) => f.filter);
   const filter = query.filter ?? pickDefaultFilter(filterOptions) ?? "none";
   if (!filterOptions.includes(filter)) throw notFound(`filter "${filter}" for "${task.name}" / ${metric.name}`);
 
-  const checkpointModels = await prisma.$queryRaw<{ name: string }[]>`
-    SELECT m.name FROM result r
-    JOIN checkpoint c ON c.id = r.checkpoint_id AND c.tokens_seen IS NOT NULL
-    JOIN model m ON m.id = c.model_id
-    WHERE r.task_id = ${task.id} AND r.metric_id = ${metric.id} AND r.shots IS NOT DISTINCT FROM ${shots}::int AND r.filter = ${filter}
-    GROUP BY m.name HAVING count(*) >= 2 ORDER BY count(*) DESC, m.name`;
-  return {
-    task, metric, shots, filter,
-    options: { metrics: metrics.map((m) => m.name), shots: shotOptions, filters: filterOptions, checkpointModels: checkpointModels.map((m) => m.name) },
-  };
+  const checkpointModels = (checkpointedRows ?? []).filter(sameView(metric.id, shots, filter)).map((c) => c.model);
+  return { task, metric, shots, filter, options: { metrics: metrics.map((m) => m.name), shots: shotOptions, filters: filterOptions, checkpointModels } };
 }
 
 /**

@@ -93,8 +93,7 @@ export function correctModel(id: number, body: CorrectModelBody, token: Authenti
     for (const change of recorded) await recordEdit(client, id, token, { ...change, reason: body.reason });
     if (changes.length === 0) return { modelId: id, touched: [] };
     const touched = await client.query<CurveGroup>(
-      `SELECT DISTINCT r.task_id AS "taskId", r.metric_id AS "metricId", r.shots, r.filter
-       FROM result r JOIN checkpoint c ON c.id = r.checkpoint_id WHERE c.model_id = $1`,
+      `SELECT DISTINCT task_id AS "taskId", metric_id AS "metricId", shots, filter FROM result_count WHERE model_id = $1`,
       [id],
     );
     await enqueueAnalysis(client, touched.rows);

@@ -19,7 +19,7 @@ const MODELS_SQL = `
          COALESCE(rc.results, 0) AS results
   FROM model m
   LEFT JOIN model_family f ON f.id = m.family_id
-  LEFT JOIN (SELECT c.model_id, count(*)::int AS results FROM result r JOIN checkpoint c ON c.id = r.checkpoint_id GROUP BY c.model_id) rc
+  LEFT JOIN (SELECT model_id, sum(results)::int AS results FROM result_count GROUP BY model_id) rc
     ON rc.model_id = m.id
   WHERE $1::int IS NULL OR m.id = $1
   ORDER BY f.name NULLS LAST, m.parameters NULLS LAST, m.name`;
@@ -64,8 +64,8 @@ export async function listModelCheckpoints(id: number): Promise<ModelCheckpoints
   if (model.rows.length === 0) throw notFound(`model ${id}`);
   const { rows } = await pool.query<ModelCheckpointsResponse["checkpoints"][number]>(
     `SELECT c.revision, c.step, c.tokens_seen AS "tokensSeen", c.is_final AS "isFinal",
-            (SELECT count(*)::int FROM result r WHERE r.checkpoint_id = c.id) AS results
-     FROM checkpoint c WHERE c.model_id = $1
+            COALESCE(cc.results, 0) AS results
+     FROM checkpoint c LEFT JOIN checkpoint_result_count cc ON cc.checkpoint_id = c.id WHERE c.model_id = $1
      ORDER BY c.step NULLS LAST, c.is_final, c.revision`,
     [id],
   );

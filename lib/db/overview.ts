@@ -19,7 +19,6 @@ type Row = {
   lower_bound: number | null;
   upper_bound: number | null;
   analysis: Pick<CurveAnalysis, "reasons" | "points" | "chance">;
-  total: number;
 };
 
 // Every filter but the verdict: the selection whose curves the q-values and the verdict counts cover.
@@ -40,66 +39,67 @@ const SELECTED = `
  * Benjamini–Hochberg q-values over the selection's tested curves, in SQL: sort the
  * m p-values ascending, q_(i) = min over j ≥ i of min(1, m · p_(j) / j) (the running
  * minimum from the largest p down), as lib/emergence/benjamini-hochberg.ts does.
+ * Only (id, p) pairs are sorted; m is counted once, not by a window over every row.
  */
 const WITH_Q = `
-  WITH selected AS (${SELECTED}),
+  WITH selected AS MATERIALIZED (${SELECTED}),
+  tested AS (SELECT count(*) AS m FROM selected WHERE p_value IS NOT NULL),
   ranked AS (
-    SELECT id, p_value, row_number() OVER (ORDER BY p_value, id) AS rank, count(*) OVER () AS m
+    SELECT id, p_value, row_number() OVER (ORDER BY p_value, id) AS rank
     FROM selected WHERE p_value IS NOT NULL
   ),
   q AS (
-    SELECT id, least(1, min(p_value * m / rank) OVER (ORDER BY p_value DESC, id DESC ROWS UNBOUNDED PRECEDING)) AS q_value, m
+    SELECT id, least(1, min(p_value * (SELECT m FROM tested) / rank) OVER (ORDER BY p_value DESC, id DESC ROWS UNBOUNDED PRECEDING)) AS q_value
     FROM ranked
-  )`;
+  ),
+  judged AS MATERIALIZED (SELECT s.*, q.q_value FROM selected s LEFT JOIN q ON q.id = s.id)`;
+
+type Summary = { verdict: Verdict; n: number; significant: number };
+type Facets = { suites: string[] | null; families: string[] | null; metrics: string[] | null; filters: string[] | null };
 
 /**
  * Every stored curve on one scale axis that matches the filters, ranked by
  * evidence of emergence, with q-values computed for this request over the
  * curves the reader selected (all filters but the verdict): the false discovery
  * rate is controlled over what is being looked at, never over the whole store.
+ * One statement: the page is a top-N over the selection (no full sort, no
+ * window over every row), the verdict counts and facets come from the same pass
+ * over curve_analysis_overview_idx, and only the page's rows read their analysis JSON.
  */
 export async function listOverview(q: OverviewQuery): Promise<OverviewResponse> {
-  const pool = getPool();
-  const params = [q.x, q.suite ?? null, q.family ?? null, q.metric ?? null, q.q?.trim() || null, q.filter ?? null];
-  const order =
+  const params = [q.x, q.suite ?? null, q.family ?? null, q.metric ?? null, q.q?.trim() || null, q.filter ?? null, q.verdict ?? null, q.limit, q.offset];
+  const order = (j: string) =>
     q.sort === "q"
-      ? "q.q_value NULLS LAST, s.p_value NULLS LAST, s.task, s.metric, s.family"
-      : `${VERDICT_RANK_SQL.replaceAll("verdict", "s.verdict")}, q.q_value NULLS LAST, s.score DESC NULLS LAST, s.task, s.metric, s.family`;
-  const { rows } = await pool.query<Row>(
-    `${WITH_Q}
-     SELECT page.*,
-            jsonb_build_object('reasons', a.analysis->'reasons', 'points', a.analysis->'points', 'chance', a.analysis->'chance') AS analysis
-     FROM (
-       SELECT s.id, s.task, s.suite, s.metric, s.shots, s.filter, s.family, s.verdict, s.score, s.p_value, q.q_value,
-              s.lower_bound, s.upper_bound, count(*) OVER ()::int AS total,
-              row_number() OVER (ORDER BY ${order}) AS position
-       FROM selected s LEFT JOIN q ON q.id = s.id
-       WHERE $7::text IS NULL OR s.verdict = $7
-       ORDER BY position
-       LIMIT $8 OFFSET $9
-     ) page JOIN curve_analysis a ON a.id = page.id
-     ORDER BY page.position`,
-    [...params, q.verdict ?? null, q.limit, q.offset],
-  );
-  const summary = await pool.query<{ verdict: Verdict; n: number; significant: number; tested: number }>(
-    `${WITH_Q}
-     SELECT s.verdict, count(*)::int AS n,
-            count(*) FILTER (WHERE q.q_value < 0.05)::int AS significant,
-            (SELECT count(*) FROM ranked)::int AS tested
-     FROM selected s LEFT JOIN q ON q.id = s.id GROUP BY s.verdict`,
+      ? `${j}.q_value NULLS LAST, ${j}.p_value NULLS LAST, ${j}.task, ${j}.metric, ${j}.family`
+      : `${VERDICT_RANK_SQL.replaceAll("verdict", `${j}.verdict`)}, ${j}.q_value NULLS LAST, ${j}.score DESC NULLS LAST, ${j}.task, ${j}.metric, ${j}.family`;
+  const { rows } = await getPool().query<{ items: Row[] | null; summary: Summary[] | null; tested: number; facets: Facets }>(
+    `${WITH_Q},
+     page AS (SELECT j.* FROM judged j WHERE $7::text IS NULL OR j.verdict = $7 ORDER BY ${order("j")} LIMIT $8 OFFSET $9)
+     SELECT
+       (SELECT json_agg(json_build_object(
+                 'task', p.task, 'suite', p.suite, 'metric', p.metric, 'shots', p.shots, 'filter', p.filter, 'family', p.family,
+                 'verdict', p.verdict, 'score', p.score, 'p_value', p.p_value, 'q_value', p.q_value,
+                 'lower_bound', p.lower_bound, 'upper_bound', p.upper_bound,
+                 'analysis', json_build_object('reasons', a.analysis->'reasons', 'points', a.analysis->'points', 'chance', a.analysis->'chance'))
+               ORDER BY ${order("p")})
+          FROM page p JOIN curve_analysis a ON a.id = p.id) AS items,
+       (SELECT json_agg(v) FROM (
+          SELECT verdict, count(*)::int AS n, (count(*) FILTER (WHERE q_value < 0.05))::int AS significant
+          FROM judged GROUP BY verdict) v) AS summary,
+       (SELECT m::int FROM tested) AS tested,
+       (SELECT json_build_object(
+                 'suites', array_agg(DISTINCT t.suite) FILTER (WHERE t.suite IS NOT NULL),
+                 'families', array_agg(DISTINCT a.family), 'metrics', array_agg(DISTINCT me.name), 'filters', array_agg(DISTINCT a.filter))
+          FROM curve_analysis a JOIN task t ON t.id = a.task_id JOIN metric me ON me.id = a.metric_id WHERE a.axis = $1) AS facets`,
     params,
   );
-  const facets = await pool.query<{ suites: string[]; families: string[]; metrics: string[]; filters: string[] }>(
-    `SELECT array_agg(DISTINCT t.suite) FILTER (WHERE t.suite IS NOT NULL) AS suites,
-            array_agg(DISTINCT a.family) AS families, array_agg(DISTINCT me.name) AS metrics, array_agg(DISTINCT a.filter) AS filters
-     FROM curve_analysis a JOIN task t ON t.id = a.task_id JOIN metric me ON me.id = a.metric_id WHERE a.axis = $1`,
-    [q.x],
-  );
-  const f = facets.rows[0];
+  const { items, summary, tested, facets: f } = rows[0];
+  const counts = summary ?? [];
+  const total = q.verdict ? (counts.find((c) => c.verdict === q.verdict)?.n ?? 0) : counts.reduce((sum, c) => sum + c.n, 0);
   return {
     pendingViews: await countQueuedViews(),
-    total: rows[0]?.total ?? 0,
-    items: rows.map((r) => ({
+    total,
+    items: (items ?? []).map((r) => ({
       task: r.task,
       suite: r.suite,
       metric: r.metric,
@@ -117,15 +117,15 @@ export async function listOverview(q: OverviewQuery): Promise<OverviewResponse> 
       points: (r.analysis.points ?? []).map((p) => ({ x: p.x, y: p.value })),
     })),
     fdr: {
-      tested: summary.rows[0]?.tested ?? 0,
-      abruptAtFdr5: summary.rows.find((r) => r.verdict === "abrupt")?.significant ?? 0,
+      tested,
+      abruptAtFdr5: counts.find((r) => r.verdict === "abrupt")?.significant ?? 0,
     },
     facets: {
-      suites: f?.suites ?? [],
-      families: f?.families ?? [],
-      metrics: f?.metrics ?? [],
-      filters: f?.filters ?? [],
-      verdicts: Object.fromEntries(summary.rows.map((c) => [c.verdict, c.n])),
+      suites: f.suites ?? [],
+      families: f.families ?? [],
+      metrics: f.metrics ?? [],
+      filters: f.filters ?? [],
+      verdicts: Object.fromEntries(counts.map((c) => [c.verdict, c.n])),
     },
   };
 }

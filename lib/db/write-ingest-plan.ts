@@ -3,9 +3,8 @@ import { IngestError } from "@/lib/ingest/ingest-error";
 import type pg from "pg";
 import type { IngestPlan, ModelPlan } from "@/lib/ingest/plan-types";
 import type { CurveGroup } from "./view-rows";
-
-/** Rows per INSERT ... SELECT FROM unnest(...) statement. */
-const CHUNK = 10_000;
+import { writeResults } from "./write-results";
+import type { CopyColumns } from "@/lib/ingest/to-copy-text";
 
 export type UploadInfo = { fileName: string; sha256: string; format: string; note: string | null; tokenId?: number | null };
 export type WriteCounts = {
@@ -181,10 +180,65 @@ async function upsertTaskMetrics(client: pg.PoolClient, plan: IngestPlan, taskId
   );
 }
 
+type ResolvedRows = { columns: CopyColumns; touched: CurveGroup[] };
+
 /**
- * Writes one planned file inside the caller's open transaction. Results go in by
- * INSERT ... SELECT FROM unnest (COPY wedges the embedded PGlite); re-sending an
- * identical row changes nothing and counts as skipped.
+ * The plan's rows with their stored ids, and the task views they feed. A name the
+ * upserts above did not store is a bug in the plan, refused before anything is written.
+ */
+function resolveRows(plan: IngestPlan, modelIds: Map<string, number>, checkpointIds: Map<string, number>, taskIds: Map<string, number>, metricIds: Map<string, number>): ResolvedRows {
+  const r = plan.rows;
+  const total = r.value.length;
+  const checkpointId = new Array<number>(total);
+  const taskId = new Array<number>(total);
+  const metricId = new Array<number>(total);
+  const touched = new Map<string, CurveGroup>();
+  const missing = (what: string, name: string) => new IngestError(plan.fileName, `plans a result for ${what} "${name}", which was not stored`);
+  // rows come grouped by checkpoint: resolve a checkpoint once per run of equal names
+  let lastModel = "";
+  let lastRevision = "";
+  let lastCheckpoint = -1;
+  for (let i = 0; i < total; i++) {
+    if (i === 0 || r.model[i] !== lastModel || r.revision[i] !== lastRevision) {
+      lastModel = r.model[i];
+      lastRevision = r.revision[i];
+      const id = checkpointIds.get(`${modelIds.get(lastModel)}\u0000${lastRevision}`);
+      if (id === undefined) throw missing("checkpoint", `${lastModel} @ ${lastRevision}`);
+      lastCheckpoint = id;
+    }
+    checkpointId[i] = lastCheckpoint;
+    const task = taskIds.get(r.task[i]);
+    if (task === undefined) throw missing("task", r.task[i]);
+    const metric = metricIds.get(r.metric[i]);
+    if (metric === undefined) throw missing("metric", r.metric[i]);
+    taskId[i] = task;
+    metricId[i] = metric;
+    const view = `${task}|${metric}|${r.shots[i]}|${r.filter[i]}`;
+    if (!touched.has(view)) touched.set(view, { taskId: task, metricId: metric, shots: r.shots[i], filter: r.filter[i] });
+  }
+  return {
+    columns: { checkpointId, taskId, metricId, shots: r.shots, filter: r.filter, value: r.value, stderr: r.stderr, n: r.n },
+    touched: [...touched.values()],
+  };
+}
+
+/**
+ * What a foreign key's check would lock: the parent rows this file's results refer
+ * to, FOR KEY SHARE until the transaction ends, so no concurrent delete removes one
+ * under the upload (result has no row-level foreign keys; see *_lean_result_writes).
+ */
+async function lockParents(client: pg.PoolClient, columns: CopyColumns): Promise<void> {
+  const parents = [["checkpoint", columns.checkpointId], ["task", columns.taskId], ["metric", columns.metricId]] as const;
+  for (const [table, ids] of parents) {
+    await client.query(`SELECT 1 FROM ${table} WHERE id = ANY($1::int[]) FOR KEY SHARE`, [[...new Set(ids)]]);
+  }
+}
+
+/**
+ * Writes one planned file inside the caller's open transaction: names first
+ * (models, checkpoints, tasks, metrics, the upload), then the result rows by
+ * lib/db/write-results.ts (COPY on Postgres). Re-sending an identical row changes
+ * nothing and counts as skipped.
  */
 export async function writeIngestPlan(
   client: pg.PoolClient,
@@ -201,48 +255,13 @@ export async function writeIngestPlan(
     [upload.fileName, upload.sha256, upload.format, upload.note, upload.tokenId ?? null],
   );
   const uploadId = created[0].id;
-  const r = plan.rows;
-  const total = r.value.length;
-  let inserted = 0;
-  let updated = 0;
-  const touched = new Map<string, CurveGroup>();
-  for (let start = 0; start < total; start += CHUNK) {
-    const end = Math.min(start + CHUNK, total);
-    const checkpoint: number[] = [];
-    const task: number[] = [];
-    const metric: number[] = [];
-    for (let i = start; i < end; i++) {
-      checkpoint.push(checkpointIds.get(`${modelIds.get(r.model[i])}\u0000${r.revision[i]}`)!);
-      task.push(taskIds.get(r.task[i])!);
-      metric.push(metricIds.get(r.metric[i])!);
-      const view = `${task[task.length - 1]}|${metric[metric.length - 1]}|${r.shots[i]}|${r.filter[i]}`;
-      if (!touched.has(view)) touched.set(view, { taskId: task[task.length - 1], metricId: metric[metric.length - 1], shots: r.shots[i], filter: r.filter[i] });
-    }
-    const { rows } = await client.query<{ inserted: number; updated: number }>(
-      `WITH written AS (
-         INSERT INTO result AS r (checkpoint_id, task_id, metric_id, shots, filter, value, stderr, n, upload_id)
-         SELECT c, t, m, s, f, v, e, n, $9::int
-         FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::text[], $6::float8[], $7::float8[], $8::int[])
-           AS u(c, t, m, s, f, v, e, n)
-         ON CONFLICT (checkpoint_id, task_id, metric_id, shots, filter) DO UPDATE SET
-           value = EXCLUDED.value, stderr = EXCLUDED.stderr, n = EXCLUDED.n, upload_id = EXCLUDED.upload_id
-         WHERE (r.value, r.stderr, r.n) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.stderr, EXCLUDED.n)
-         RETURNING (xmax = 0) AS fresh
-       )
-       SELECT count(*) FILTER (WHERE fresh)::int AS inserted, count(*) FILTER (WHERE NOT fresh)::int AS updated FROM written`,
-      [
-        checkpoint, task, metric,
-        r.shots.slice(start, end), r.filter.slice(start, end), r.value.slice(start, end),
-        r.stderr.slice(start, end), r.n.slice(start, end), uploadId,
-      ],
-    );
-    inserted += rows[0].inserted;
-    updated += rows[0].updated;
-    onProgress?.(end, total);
-  }
+  const { columns, touched } = resolveRows(plan, modelIds, checkpointIds, taskIds, metricIds);
+  await lockParents(client, columns);
+  const { inserted, updated } = await writeResults(client, columns, uploadId, onProgress);
+  const total = columns.value.length;
   const skipped = total - inserted - updated;
   await client.query("UPDATE upload SET parsed = $2, inserted = $3, updated = $4, skipped = $5 WHERE id = $1", [
     uploadId, total, inserted, updated, skipped,
   ]);
-  return { uploadId, inserted, updated, skipped, touched: [...touched.values()] };
+  return { uploadId, inserted, updated, skipped, touched };
 }

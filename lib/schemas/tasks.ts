@@ -14,5 +14,16 @@ export const taskSummarySchema = z.object({
 });
 export type TaskSummary = z.infer<typeof taskSummarySchema>;
 
-export const tasksResponseSchema = z.object({ tasks: z.array(taskSummarySchema) });
+/** Optional paging, by task name; without a limit every task is listed. */
+export const tasksQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+});
+export type TasksQuery = z.infer<typeof tasksQuerySchema>;
+
+export const tasksResponseSchema = z.object({
+  tasks: z.array(taskSummarySchema),
+  /** tasks with results, over every page */
+  total: z.number().int(),
+});
 export type TasksResponse = z.infer<typeof tasksResponseSchema>;

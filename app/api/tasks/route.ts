@@ -1,12 +1,11 @@
-import { z } from "zod";
 import { defineRoute } from "@/lib/api/define-route";
 import { listTasks } from "@/lib/db/tasks";
-import { tasksResponseSchema } from "@/lib/schemas/tasks";
+import { tasksQuerySchema, tasksResponseSchema } from "@/lib/schemas/tasks";
 
 export const dynamic = "force-dynamic";
 
 export const GET = defineRoute({
-  query: z.object({}),
+  query: tasksQuerySchema,
   response: tasksResponseSchema,
-  handler: async () => ({ tasks: await listTasks() }),
+  handler: ({ query }) => listTasks(query),
 });

@@ -319,12 +319,12 @@ describe("concurrency and failures", () => {
     rows.push({ model: "pythia-70m", task, metric: "acc", value: 0.5 });
     const bytes = longCsv(rows);
     const killer = (async () => {
-      // the upload's backend: in a write transaction in this database, inserting results
+      // the upload's backend: in a write transaction in this database, writing results (COPY on Postgres)
       for (let i = 0; i < 4000; i++) {
         const { rows: found } = await getPool().query<{ pid: number }>(
           `SELECT pid FROM pg_stat_activity
            WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL
-             AND query ILIKE '%INSERT INTO result%'`,
+             AND (query ILIKE '%INSERT INTO result%' OR query ILIKE 'COPY result%')`,
         );
         if (found.length > 0) {
           await getPool().query("SELECT pg_terminate_backend($1)", [found[0].pid]);
