@@ -38,7 +38,7 @@ export function PooledFamilies({ data }: { data: CurvesResponse & { x: ScaleAxis
                   <td>{f.sizes}</td>
                   <td>{offset(f.shift, f.interval)}</td>
                   <td>{f.pDeparture === null ? "—" : f.pDeparture.toPrecision(2)}</td>
-                  <td>{f.note ?? (f.departs ? "departs (kept: the reference)" : "yes")}</td>
+                  <td>{f.note ?? (!f.departs ? "yes" : f.family === res.pooled?.reference ? "departs (kept: the reference)" : "departs (kept: at most a third of the families are left out)")}</td>
                 </tr>
               ))}
             </tbody>

@@ -10,6 +10,7 @@ import { EvidenceTable } from "./evidence-table";
 import { MetricComparison } from "./metric-comparison";
 import { ForecastPanel } from "./forecast-panel";
 import { PooledFamilies } from "./pooled-families";
+import { LossPanel } from "./loss-panel";
 import { toLoadState } from "@/lib/queries/load-state";
 import { prepareCurveChart } from "@/lib/charts/prepare-curve-chart";
 import { readTaskFamilies, toTaskSearch } from "@/lib/view-state/task-view";
@@ -149,6 +150,7 @@ export function TaskView({ query }: { query: CurvesQuery }) {
               <p role="status" className="notice">New results on this view: its analysis is being recomputed, and the verdicts below are from before them.</p>
             )}
             {analysis.isError ? <p role="alert" className="error">Could not load the analysis: {analysis.error.message}</p> : <EvidenceTable analyses={analyses} />}
+            {data.x !== "checkpoint" && <LossPanel data={data} chart={chart.kind === "ready" ? chart : null} />}
             {data.x !== "checkpoint" && data.series.filter((s) => s.points.length > 0).length > 1 && <PooledFamilies data={{ ...data, x: data.x }} />}
             {data.x !== "checkpoint" && data.series.some((s) => s.points.length > 0) && <ForecastPanel data={{ ...data, x: data.x }} />}
             {data.options.metrics.length > 1 && data.x !== "checkpoint" && (

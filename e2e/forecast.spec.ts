@@ -36,3 +36,15 @@ test.describe("pooled families", () => {
     await expect(families.getByRole("row")).toHaveCount(20); // a header and the 19 families with results on FLOPs
   });
 });
+
+test.describe("the loss axis", () => {
+  test("Pythia's LAMBADA accuracy against LAMBADA perplexity, beside the same against parameters", async ({ page }) => {
+    await page.goto("/tasks/lambada_openai?metric=acc&shots=0&x=params");
+    const section = page.getByRole("region", { name: "Against a loss" });
+    await expect(section.getByLabel("Loss reference")).toHaveValue("lambada_openai:ppl");
+    await expect(section.getByTestId("loss-chart")).toHaveAttribute("aria-label", "lambada_openai: acc (0-shot) against lambada_openai ppl (0-shot), lower to the right");
+    await expect(section.getByTestId("curve-chart")).toHaveAttribute("aria-label", /^lambada_openai: acc \(0-shot\) against Parameters/);
+    await expect(section.locator(".loss-points path, .loss-points .recharts-symbols").first()).toBeAttached();
+    await expect(section.locator(".loss-verdicts li").first()).toContainText(/^Pythia: /);
+  });
+});

@@ -3,6 +3,7 @@ import { analysisResponseSchema } from "@/lib/schemas/analysis";
 import { comparisonQuerySchema, comparisonResponseSchema } from "@/lib/schemas/comparison";
 import { forecastQuerySchema, forecastResponseSchema } from "@/lib/schemas/forecast";
 import { pooledQuerySchema, pooledResponseSchema } from "@/lib/schemas/pooled";
+import { lossQuerySchema, lossResponseSchema } from "@/lib/schemas/loss-axis";
 import { apiErrorSchema } from "@/lib/schemas/api-error";
 import { curvesQuerySchema, curvesResponseSchema } from "@/lib/schemas/curves";
 import { healthResponseSchema } from "@/lib/schemas/health";
@@ -62,6 +63,11 @@ const DOCUMENTED: RouteDoc[] = [
     responses: {
       200: { description: "the pooled curve", schema: pooledResponseSchema }, 400: error("a bad query parameter, named"), 404: error("unknown task, metric, shots or filter"),
       503: error("the pooled curve could not be computed in its time budget"),
+    } },
+  { method: "get", path: "/api/loss", summary: "One task view with each model at its value on a loss-type reference (ref=task:metric), each family analysed on that axis; models without the reference listed, never placed", query: lossQuerySchema,
+    responses: {
+      200: { description: "curves and analyses against the loss", schema: lossResponseSchema }, 400: error("a bad query parameter, named (a ref that is not a loss)"),
+      404: error("unknown task, metric, shots or filter, of the view or the reference"), 503: error("the analysis could not be computed in its time budget"),
     } },
   { method: "get", path: "/api/figures/{file}", summary: "A task view's figure for papers (file = <task>.svg|png|pdf), the data behind it (.csv|.json) or its caption and citation (.txt), as an attachment", query: figureQuerySchema, params: figureParamsSchema,
     responses: {

@@ -7,6 +7,8 @@ import { toForecastSearch } from "@/lib/view-state/forecast-view";
 import type { ForecastQuery } from "@/lib/schemas/forecast";
 import { toPooledSearch } from "@/lib/view-state/pooled-view";
 import type { PooledQuery } from "@/lib/schemas/pooled";
+import { toLossSearch } from "@/lib/view-state/loss-view";
+import type { LossQuery } from "@/lib/schemas/loss-axis";
 import { toTaskApiSearch } from "@/lib/view-state/task-view";
 
 /** One key factory per resource; an upload invalidates `all` of what it touched. */
@@ -32,6 +34,10 @@ export const queryKeys = {
   pooled: {
     all: ["pooled"] as const,
     detail: (q: PooledQuery) => ["pooled", toPooledSearch(q)] as const,
+  },
+  loss: {
+    all: ["loss"] as const,
+    detail: (q: LossQuery) => ["loss", toLossSearch(q)] as const,
   },
   overview: {
     all: ["overview"] as const,

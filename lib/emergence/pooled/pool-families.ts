@@ -127,14 +127,18 @@ export function poolFamilies(curves: CurveInput[]): PooledView | null {
   };
   const first0 = align(all);
   if (first0.g === null) return null;
-  const bounded = (f: Family, fit: FittedForm) => {
-    if (f.family === reference) return { interval: [0, 0] as [number, number], ok: true };
-    // with the family's own errors: whether its points can place it at all
-    const { profile } = bestShift({ ...f, w: f.stderr.map((se) => 1 / (se * se)) }, fit);
+  const profileInterval = (f: Family, fit: FittedForm): [number, number] => {
+    const { profile } = bestShift(f, fit);
     const min = Math.min(...profile.map((p) => p.chi2));
     const inside = profile.filter((p) => p.chi2 - min <= PROFILE_95).map((p) => p.shift);
-    const interval: [number, number] = [Math.min(...inside), Math.max(...inside)];
-    return { interval, ok: interval[0] > -SHIFT_RANGE + SHIFT_STEP / 2 && interval[1] < SHIFT_RANGE - SHIFT_STEP / 2 };
+    return [Math.min(...inside), Math.max(...inside)];
+  };
+  // the shown interval with the errors the fit used (scatter included); whether a family can be
+  // placed at all, with its own errors only
+  const bounded = (f: Family, fit: FittedForm) => {
+    if (f.family === reference) return { interval: [0, 0] as [number, number], ok: true };
+    const own = profileInterval({ ...f, w: f.stderr.map((se) => 1 / (se * se)) }, fit);
+    return { interval: profileInterval(f, fit), ok: own[0] > -SHIFT_RANGE + SHIFT_STEP / 2 && own[1] < SHIFT_RANGE - SHIFT_STEP / 2 };
   };
   // one χ² test per placed family, Holm-adjusted so that a view of many families does not flag one by chance
   const departures = (families: Family[], fit: FittedForm, shifts: Map<string, number>) => {
