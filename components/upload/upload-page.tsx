@@ -83,7 +83,7 @@ export function UploadPage() {
     <>
       <TokenPanel hasToken={token !== null} onSet={setToken} onClear={clearToken} />
       <FilePicker onFiles={add} disabled={commit.isPending} />
-      {ignored.length > 0 && <p className="muted">Left out {ignored.length} file(s) that are not .json or .csv: {ignored.join(", ")}.</p>}
+      {ignored.length > 0 && <p className="muted">Left out {ignored.length} file(s) that are not .json, .csv, .jsonl or .eval: {ignored.join(", ")}.</p>}
       {listed.length > 0 && (
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading">Preview</h2>

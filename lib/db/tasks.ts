@@ -6,6 +6,7 @@ type TaskRow = {
   name: string;
   suite: string | null;
   chance: number | null;
+  isGroup: boolean;
   metrics: string[];
   families: number;
   models: number;
@@ -16,7 +17,7 @@ type TaskRow = {
 /** Every task with results, with what a list needs to describe it. */
 export async function listTasks(): Promise<TaskSummary[]> {
   const rows = await getPrisma().$queryRaw<TaskRow[]>`
-    SELECT t.name, t.suite, t.chance,
+    SELECT t.name, t.suite, t.chance, t.is_group AS "isGroup",
            array_agg(DISTINCT me.name ORDER BY me.name) AS metrics,
            count(DISTINCT m.family_id)::int AS families,
            count(DISTINCT m.id)::int AS models,

@@ -25,10 +25,11 @@ export type ModelEdit = z.infer<typeof modelEditSchema>;
 
 /**
  * Where one fact's number came from: "edit" (made on /models with a token: `edit` says who, when, why),
- * "upload" (entered with an upload's model mapping), "cited" (the registry files' citation), or "unknown".
+ * "upload" (entered with an upload's model mapping), "cited" (the registry files' citation), "file"
+ * (stated in the results file itself, for a model the registry does not know), or "unknown".
  */
 export const factSourceSchema = z.object({
-  kind: z.enum(["edit", "upload", "cited", "unknown"]),
+  kind: z.enum(["edit", "upload", "cited", "file", "unknown"]),
   source: z.string().nullable(),
   edit: modelEditSchema.nullable(),
 });
