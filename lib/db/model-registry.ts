@@ -11,7 +11,7 @@ type ModelRow = StoredFacts & Omit<RegistryModelView, "sources" | "edits">;
 type EditRow = Omit<ModelEdit, "at"> & { modelId: number; at: Date };
 
 const MODELS_SQL = `
-  SELECT m.id, m.name, f.name AS family, m.parameters, m.training_tokens AS "trainingTokens",
+  SELECT m.id, m.name, f.name AS family, m.family_origin AS "familyOrigin", m.parameters, m.training_tokens AS "trainingTokens",
          m.training_flops AS "trainingFlops", m.flops_estimated AS "flopsEstimated", m.scale_source AS source,
          m.parameters_source AS "parametersSource", m.tokens_source AS "tokensSource", m.flops_source AS "flopsSource",
          COALESCE((SELECT array_agg(a.alias ORDER BY a.alias) FROM model_alias a WHERE a.model_id = m.id), '{}') AS aliases,

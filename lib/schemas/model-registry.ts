@@ -12,10 +12,10 @@ export type ScaleFact = (typeof SCALE_FACTS)[number];
 
 /** A change made on /models with a token; `field` "created" is the model being added. */
 export const modelEditSchema = z.object({
-  field: z.enum(["created", ...SCALE_FACTS, "alias"]),
+  field: z.enum(["created", ...SCALE_FACTS, "alias", "family"]),
   oldValue: z.number().nullable(),
   newValue: z.number().nullable(),
-  /** the alias added */
+  /** the alias added; the family set (null: none) */
   detail: z.string().nullable(),
   reason: z.string(),
   tokenName: z.string(),
@@ -37,6 +37,8 @@ export type FactSource = z.infer<typeof factSourceSchema>;
 
 export const registryModelSchema = modelSummarySchema.extend({
   id: z.number().int(),
+  /** null: the family is the registry's, a file's or an upload mapping's; "inferred" from a ladder of names; "edit": set on /models */
+  familyOrigin: z.enum(["inferred", "edit"]).nullable(),
   aliases: z.array(z.string()),
   checkpoints: z.number().int(),
   results: z.number().int(),
@@ -100,6 +102,10 @@ export const correctModelBodySchema = z
     path: ["parameters"],
   });
 export type CorrectModelBody = z.infer<typeof correctModelBodySchema>;
+
+/** Puts a model in a family (created when new), or in none (null); a user's family is never inferred over. */
+export const setFamilyBodySchema = z.object({ family: modelNameSchema.nullable(), reason: sourceNoteSchema }).strict();
+export type SetFamilyBody = z.infer<typeof setFamilyBodySchema>;
 
 export const addAliasBodySchema = z.object({ alias: modelNameSchema, reason: sourceNoteSchema.optional() }).strict();
 export type AddAliasBody = z.infer<typeof addAliasBodySchema>;

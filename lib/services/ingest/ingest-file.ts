@@ -12,6 +12,7 @@ import type pg from "pg";
 import { getPool } from "@/lib/db/client";
 import { writeIngestPlan } from "@/lib/db/write-ingest-plan";
 import { writeItems } from "@/lib/db/write-items";
+import { inferFamilies } from "@/lib/db/model-families";
 import { enqueueAnalysis } from "@/lib/db/analysis-queue";
 import { withTransaction } from "@/lib/db/with-transaction";
 import type { CurveGroup } from "@/lib/services/analysis/refresh-analyses";
@@ -72,6 +73,16 @@ async function storedMetrics(client: pg.PoolClient, parsed: ParsedFile): Promise
   return rows;
 }
 
+/** Each model of the file under its stored name, with the file's first spelling of it. */
+function spelledModels(parsed: ParsedFile, registry: RegistryLookup) {
+  const spelled = new Map<string, string>();
+  for (const spelling of new Set(parsed.results.map((r) => r.model))) {
+    const name = registry.resolveModel(spelling)?.name ?? spelling;
+    if (!spelled.has(name)) spelled.set(name, spelling);
+  }
+  return [...spelled].map(([name, spelling]) => ({ name, spelling }));
+}
+
 /** The stored checkpoint and metric facts for a file's items, resolved as its results are. */
 function itemTarget(registry: RegistryLookup, plan: IngestPlan, uploadId: number, items: ItemSource) {
   const resolved = registry.resolveModel(items.context.model);
@@ -122,6 +133,8 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
       input.onProgress,
     );
     const itemRows = items === null ? 0 : await writeItems(client, fileName, { ...itemTarget(input.registry, plan, counts.uploadId, items), dryRun: input.dryRun }, items);
+    // ladders (models whose names differ only in size) become families; the curves of models that moved are queued
+    const moved = await inferFamilies(client, spelledModels(parsed, input.registry));
     const changed = counts.inserted + counts.updated > 0;
     if (changed && !input.dryRun) await enqueueAnalysis(client, counts.touched);
     return {
@@ -132,7 +145,7 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
       updated: counts.updated,
       skipped: counts.skipped,
       items: itemRows,
-      touched: input.dryRun || !changed ? [] : counts.touched,
+      touched: input.dryRun ? [] : [...(changed ? counts.touched : []), ...moved],
     };
   };
 
