@@ -48,7 +48,7 @@ export const registryModelSchema = modelSummarySchema.extend({
 });
 export type RegistryModelView = z.infer<typeof registryModelSchema>;
 
-export const modelRegistryResponseSchema = z.object({ models: z.array(registryModelSchema) });
+export const modelRegistryResponseSchema = z.object({ models: z.array(registryModelSchema), total: z.number().int() });
 export type ModelRegistryResponse = z.infer<typeof modelRegistryResponseSchema>;
 
 export const modelIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });

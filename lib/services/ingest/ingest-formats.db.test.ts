@@ -147,7 +147,7 @@ describe("what a file states beside its scores", () => {
       [[group, true], [sub, false]].sort(),
     );
     const { listModelRegistry } = await import("@/lib/db/model-registry");
-    const stored = (await listModelRegistry()).find((m) => m.name === model);
+    const stored = (await listModelRegistry({ q: model, limit: 10, offset: 0 })).models.find((m) => m.name === model);
     expect(stored).toMatchObject({ parameters: 93_069_280, sources: { parameters: { kind: "file", source: expect.stringMatching(/^stated in the file .*results_2026-01-01T00-00-00\.json$/) } } });
   });
 });
