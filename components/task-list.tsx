@@ -32,7 +32,10 @@ export function TaskList() {
                 <tbody>
                   {tasks.map((t) => (
                     <tr key={t.name}>
-                      <td><Link href={`/tasks/${encodeURIComponent(t.name)}`}>{t.name}</Link></td>
+                      <td>
+                        <Link href={`/tasks/${encodeURIComponent(t.name)}`}>{t.name}</Link>
+                        {t.isGroup && <span className="muted" title="an aggregate of other tasks, left out of the overview"> (group)</span>}
+                      </td>
                       <td>{t.suite ?? "—"}</td>
                       <td>{t.metrics.join(", ")}</td>
                       <td>{t.families}</td>

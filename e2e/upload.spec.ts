@@ -112,7 +112,7 @@ test.describe("upload page", () => {
 
   const errorCases = [
     { what: "an unknown token", token: "not-a-real-token", file: LAB_CSV, status: 401, message: "unknown API token" },
-    { what: "a file that is not JSON or CSV", token: null, file: { name: "notes.txt", type: "text/plain", text: "hello" }, status: 415, message: "is not JSON or CSV" },
+    { what: "a file that is not JSON, CSV, JSON Lines or .eval", token: null, file: { name: "notes.txt", type: "text/plain", text: "hello" }, status: 415, message: "is not JSON, CSV, JSON Lines or an Inspect .eval" },
     { what: "JSON that does not parse", token: null, file: { name: "broken.json", type: "application/json", text: '{"results": {' }, status: 400, message: "broken.json" },
   ];
   test("a batch refused as a whole says so on each card, and removing the named file previews the rest again", async ({ page }) => {

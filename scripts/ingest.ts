@@ -8,7 +8,7 @@ import { closeDb } from "@/lib/db/client";
 import { ingestPaths } from "@/lib/services/ingest/ingest-paths";
 import { buildRegistry } from "@/lib/services/registry/build-registry";
 import { IngestError } from "@/lib/ingest/ingest-error";
-import { progressLine } from "@/lib/ingest/progress-line";
+import { MultiBar, Presets } from "cli-progress";
 
 const USAGE = "usage: npm run ingest -- [--dry-run] [--models FILE.csv] [--note TEXT] PATH...";
 
@@ -49,18 +49,32 @@ try {
   console.error(`error: ${err.message}`);
   process.exit(1);
 }
-const tty = process.stderr.isTTY;
+// a bar over the files (cli-progress) only on a terminal; a file's error is printed as it happens, above the bar
+const bars = process.stderr.isTTY ? new MultiBar({ stream: process.stderr, format: "{bar} {value}/{total} files | {results} results | {errors} errors | {file}", hideCursor: true }, Presets.shades_classic) : null;
+let bar: ReturnType<MultiBar["create"]> | null = null;
+const totals = { results: 0, errors: 0 };
 try {
   const summary = await ingestPaths(args.paths, {
     registry,
     note: args.note ?? null,
     dryRun: args.dryRun,
     onProgress: (p) => {
-      if (tty) process.stderr.write(`\r${progressLine(p)}`);
+      if (p.outcome === undefined) {
+        bar ??= bars?.create(p.files, 0, { ...totals, file: "" }) ?? null;
+        bar?.update(p.fileIndex, { file: p.file.length > 50 ? `…${p.file.slice(-49)}` : p.file });
+        return;
+      }
+      if (p.outcome.ok) totals.results += p.outcome.parsed;
+      else {
+        totals.errors++;
+        // without a bar the errors are listed once, at the end
+        bars?.log(`error: ${p.outcome.error}\n`);
+      }
+      bar?.update(p.fileIndex + 1, totals);
     },
   });
-  if (tty) process.stderr.write("\n");
-  for (const e of summary.errors) console.error(`error: ${e.error}`);
+  bars?.stop();
+  if (bars === null) for (const e of summary.errors) console.error(`error: ${e.error}`);
   if (summary.unknownScaleModels.length > 0) {
     console.error(
       `scale unknown for ${summary.unknownScaleModels.length} model(s); stored but not plotted until you supply it with --models FILE.csv`,

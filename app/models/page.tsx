@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import { ModelsPage } from "@/components/models/models-page";
 import { listModelRegistry } from "@/lib/db/model-registry";
-import { modelRegistryQueryOptions } from "@/lib/queries/model-registry-query";
+import { MODELS_PAGE_SIZE, modelRegistryQueryOptions } from "@/lib/queries/model-registry-query";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Models · Emergence Atlas" };
 
 export default async function Models() {
   const client = new QueryClient();
-  await client.prefetchQuery({ ...modelRegistryQueryOptions(), queryFn: async () => ({ models: await listModelRegistry() }) });
+  await client.prefetchQuery({ ...modelRegistryQueryOptions(), queryFn: () => listModelRegistry({ limit: MODELS_PAGE_SIZE, offset: 0 }) });
   return (
     <>
       <h1>Models</h1>

@@ -1,7 +1,7 @@
 import type { FactView } from "@/lib/view-models/prepare-model-registry";
 import styles from "./models.module.css";
 
-const KIND_LABEL = { edit: "edited", upload: "upload", cited: "cited", unknown: "" } as const;
+const KIND_LABEL = { edit: "edited", upload: "upload", cited: "cited", file: "file", unknown: "" } as const;
 
 /** A scale fact and, under it, where the number came from. */
 export function FactCell({ fact }: { fact: FactView }) {

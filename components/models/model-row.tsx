@@ -9,9 +9,10 @@ import { CheckpointList } from "./checkpoint-list";
 import { CorrectModelForm } from "./correct-model-form";
 import { EditHistory } from "./edit-history";
 import { FactCell } from "./fact-cell";
+import { SetFamilyForm } from "./set-family-form";
 import styles from "./models.module.css";
 
-type Panel = "checkpoints" | "correct" | "alias" | null;
+type Panel = "checkpoints" | "correct" | "alias" | "family" | null;
 const COLUMNS = 6;
 
 /** One model: its facts with their sources, and panels for its checkpoints and edits. */
@@ -35,6 +36,9 @@ export function ModelRow({ row, canEdit, send, onDone }: {
         <th scope="row" className={styles.name}>
           {model.name}
           {otherAliases.length > 0 && <div className={styles.aliases}>also: {otherAliases.join(", ")}</div>}
+          {model.familyOrigin === "inferred" && (
+            <div className={styles.aliases} title="inferred: the names of this family differ only in their size">family inferred from the names</div>
+          )}
           <EditHistory edits={model.edits} modelName={model.name} />
         </th>
         <FactCell fact={facts.parameters} />
@@ -50,6 +54,7 @@ export function ModelRow({ row, canEdit, send, onDone }: {
               <>
                 <button type="button" aria-expanded={panel === "correct"} onClick={() => toggle("correct")} aria-label={`Correct ${model.name}`}>Correct</button>
                 <button type="button" aria-expanded={panel === "alias"} onClick={() => toggle("alias")} aria-label={`Add an alias of ${model.name}`}>Alias</button>
+                <button type="button" aria-expanded={panel === "family"} onClick={() => toggle("family")} aria-label={`Set the family of ${model.name}`}>Family</button>
               </>
             )}
           </div>
@@ -61,6 +66,7 @@ export function ModelRow({ row, canEdit, send, onDone }: {
             {panel === "checkpoints" && <CheckpointList modelId={model.id} modelName={model.name} />}
             {panel === "correct" && <CorrectModelForm model={model} send={send} onDone={done} />}
             {panel === "alias" && <AddAliasForm model={model} send={send} onDone={done} />}
+            {panel === "family" && <SetFamilyForm model={model} send={send} onDone={done} />}
           </td>
         </tr>
       )}

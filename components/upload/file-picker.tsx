@@ -30,14 +30,14 @@ export function FilePicker({ onFiles, disabled }: { onFiles: (files: DroppedFile
         onDragLeave={() => setOver(false)}
         onDrop={drop}
       >
-        <p>Drop lm-evaluation-harness JSON or CSV files, or a folder of them, here.</p>
+        <p>Drop results files (lm-evaluation-harness JSON and samples JSONL, Inspect .eval or JSON logs, Every Eval Ever, OpenCompass or other CSV), or a folder of them, here.</p>
         <p className="picker-buttons">
           <label className="picker">
             Choose files
             <input
               type="file"
               multiple
-              accept=".json,.csv,application/json,text/csv"
+              accept=".json,.csv,.jsonl,.eval,application/json,text/csv"
               disabled={disabled}
               onChange={(e) => {
                 onFiles(readInputFiles(e.target.files, false));
@@ -61,7 +61,7 @@ export function FilePicker({ onFiles, disabled }: { onFiles: (files: DroppedFile
             />
           </label>
         </p>
-        <p className="muted">From a folder only .json and .csv files are taken. Nothing is stored until you commit.</p>
+        <p className="muted">From a folder only .json, .csv, .jsonl and .eval files are taken. Nothing is stored until you commit.</p>
       </div>
       {error && <p role="alert" className="error">{error}</p>}
     </section>

@@ -6,6 +6,7 @@ import { pickUploadFiles } from "@/lib/view-models/pick-upload-files";
 import { addBatch, listedFiles, removeFile, resendBatch, toFilePreviewState, type PreviewBatch } from "@/lib/view-models/preview-batches";
 import { prepareCommitResult, type CommitResultModel } from "@/lib/view-models/prepare-commit-result";
 import { toUnknownModels } from "@/lib/view-models/prepare-upload-preview";
+import { prepareUploadProgress } from "@/lib/view-models/prepare-upload-progress";
 import { toModelMappings, type MappingDraft } from "@/lib/view-models/to-model-mappings";
 import { useCommitUploadMutation, useUploadPreviews } from "@/lib/queries/upload-queries";
 import type { FilePreview } from "@/lib/schemas/uploads";
@@ -49,6 +50,7 @@ export function UploadPage() {
   const ready = previews.flatMap((p) => (p.data ? [p.data] : []));
   const unknown = toUnknownModels(ready);
   const { mappings, errors } = toModelMappings(unknown, drafts);
+  const progress = prepareUploadProgress(previews);
   const blocked = blockedReason(listed.length, token, previews, Object.keys(errors).length);
 
   const add = (files: DroppedFile[]) => {
@@ -83,10 +85,15 @@ export function UploadPage() {
     <>
       <TokenPanel hasToken={token !== null} onSet={setToken} onClear={clearToken} />
       <FilePicker onFiles={add} disabled={commit.isPending} />
-      {ignored.length > 0 && <p className="muted">Left out {ignored.length} file(s) that are not .json or .csv: {ignored.join(", ")}.</p>}
+      {ignored.length > 0 && <p className="muted">Left out {ignored.length} file(s) that are not .json, .csv, .jsonl or .eval: {ignored.join(", ")}.</p>}
       {listed.length > 0 && (
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading">Preview</h2>
+          {progress && (
+            <p className="muted">
+              <progress max={progress.total} value={progress.done} aria-label="Previews done" /> {progress.label}
+            </p>
+          )}
           <ul className="upload-cards">
             {rows.map(({ listed: l, batch, preview }) => (
               <FilePreviewCard
@@ -115,7 +122,10 @@ export function UploadPage() {
             {commit.isPending ? "Committing…" : `Commit ${listed.length} file${listed.length === 1 ? "" : "s"}`}
           </button>{" "}
           {commit.isPending ? (
-            <span role="status">Storing the results and refreshing the analysis…</span>
+            <span role="status">
+              {listed.length > 1 && <progress aria-label={`Storing ${listed.length} files`} />} Storing the results of {listed.length} file
+              {listed.length === 1 ? "" : "s"} in one transaction and refreshing the analysis…
+            </span>
           ) : (
             blocked && <span className="muted">{blocked}</span>
           )}

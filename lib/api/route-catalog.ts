@@ -10,7 +10,7 @@ import { healthResponseSchema } from "@/lib/schemas/health";
 import { listModelsQuerySchema } from "@/lib/schemas/models";
 import {
   addAliasBodySchema, correctModelBodySchema, createModelBodySchema, modelCheckpointsResponseSchema, modelEditResponseSchema,
-  modelIdParamsSchema, modelRegistryResponseSchema, registryModelSchema,
+  modelIdParamsSchema, modelRegistryResponseSchema, registryModelSchema, setFamilyBodySchema,
 } from "@/lib/schemas/model-registry";
 import { overviewQuerySchema, overviewResponseSchema } from "@/lib/schemas/overview";
 import { tasksResponseSchema } from "@/lib/schemas/tasks";
@@ -22,7 +22,7 @@ import {
 
 /** One route as the API documents it: the same zod schemas the handlers validate with. */
 export type RouteDoc = {
-  method: "get" | "post" | "patch" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   path: string;
   summary: string;
   query?: z.ZodObject;
@@ -97,6 +97,9 @@ const DOCUMENTED: RouteDoc[] = [
       201: { description: "added", schema: modelEditResponseSchema }, ...EDIT_ERRORS, 404: error("no such model"),
       409: error("the alias already denotes a model"),
     } },
+  { method: "put", path: "/api/models/{id}/family", summary: "Put the model in a family (or none, with null), over the registry's, a file's or an inferred one; its curves are re-analysed", query: noQuery, params: modelIdParamsSchema,
+    body: ["application/json"], bodySchema: setFamilyBodySchema, write: true,
+    responses: { 200: { description: "set", schema: modelEditResponseSchema }, ...EDIT_ERRORS, 404: error("no such model") } },
   { method: "get", path: "/api/uploads", summary: "Upload history with provenance (token names only to a reader presenting a valid token)", query: listUploadsQuerySchema,
     responses: { 200: { description: "uploads", schema: listUploadsResponseSchema } } },
   { method: "post", path: "/api/uploads", summary: "Upload result files (raw JSON/CSV body or multipart, with an optional `models` field mapping unknown models); ?dryRun=1 previews; an Idempotency-Key header (per token, kept 24 h) replays the first answer to a retry", query: uploadQuerySchema,

@@ -3,9 +3,10 @@ import type pg from "pg";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import type { AuthenticatedToken } from "@/lib/auth/authenticated-token";
 import { planFactChanges, toNewModelFacts, type FactChange, type ScaleFacts } from "@/lib/registry/plan-fact-changes";
-import { SCALE_FACTS, type AddAliasBody, type CorrectModelBody, type CreateModelBody } from "@/lib/schemas/model-registry";
+import { SCALE_FACTS, type AddAliasBody, type CorrectModelBody, type CreateModelBody, type SetFamilyBody } from "@/lib/schemas/model-registry";
 import type { CurveGroup } from "./view-rows";
 import { enqueueAnalysis } from "@/lib/db/analysis-queue";
+import { setFamilies, viewsOfModels } from "./model-families";
 import { withTransaction } from "./with-transaction";
 
 /** What an edit committed: the model it changed, and the task views whose curves its new facts move. */
@@ -114,5 +115,26 @@ export function addAlias(id: number, body: AddAliasBody, token: AuthenticatedTok
     await client.query("INSERT INTO model_alias (alias, model_id) VALUES ($1, $2)", [body.alias, id]);
     await recordEdit(client, id, token, { field: "alias", detail: body.alias, reason: body.reason ?? "alias added" });
     return { modelId: id, touched: [] };
+  }, signal);
+}
+
+/**
+ * Puts a model in a family (or none), overriding whatever the registry, a file
+ * or an inference said; the family is never inferred over again. The model's
+ * curves move from one family's view to another's: they are queued.
+ */
+export function setModelFamily(id: number, body: SetFamilyBody, token: AuthenticatedToken, signal?: AbortSignal): Promise<EditOutcome> {
+  return inEditTransaction(async (client) => {
+    const { rows } = await client.query<{ family: string | null; origin: string | null }>(
+      `SELECT f.name AS family, m.family_origin AS origin FROM model m LEFT JOIN model_family f ON f.id = m.family_id WHERE m.id = $1 FOR UPDATE OF m`,
+      [id],
+    );
+    if (rows.length === 0) throw notFound(`model ${id}`);
+    await setFamilies(client, [{ id, family: body.family }], "edit");
+    await recordEdit(client, id, token, { field: "family", detail: body.family, reason: body.reason });
+    if (rows[0].family === body.family) return { modelId: id, touched: [] };
+    const touched = await viewsOfModels(client, [id]);
+    await enqueueAnalysis(client, touched);
+    return { modelId: id, touched };
   }, signal);
 }

@@ -22,13 +22,15 @@ type Row = {
 };
 
 // Every filter but the verdict: the selection whose curves the q-values and the verdict counts cover.
+// A group task (lm-eval's mmlu over its subtasks) is left out: its curves restate its subtasks',
+// and counting both would test the same evidence twice.
 const SELECTED = `
   SELECT a.id, a.shots, a.filter, a.family, a.verdict, a.score, a.p_value,
          t.name AS task, t.suite, me.name AS metric, me.lower_bound, me.upper_bound
   FROM curve_analysis a
   JOIN task t ON t.id = a.task_id
   JOIN metric me ON me.id = a.metric_id
-  WHERE a.axis = $1
+  WHERE a.axis = $1 AND NOT t.is_group
     AND ($2::text IS NULL OR t.suite = $2)
     AND ($3::text IS NULL OR a.family = $3)
     AND ($4::text IS NULL OR me.name = $4)

@@ -116,7 +116,7 @@ describe("listTasks from the counts", () => {
       { model: "pythia-160m", task, metric: "acc_norm", value: 0.5, shots: 5 },
     ]);
     const { rows: expected } = await getPool().query(
-      `SELECT t.name, t.suite, t.chance, array_agg(DISTINCT me.name ORDER BY me.name) AS metrics,
+      `SELECT t.name, t.suite, t.chance, t.is_group AS "isGroup", array_agg(DISTINCT me.name ORDER BY me.name) AS metrics,
               count(DISTINCT m.family_id)::int AS families, count(DISTINCT m.id)::int AS models, count(*)::int AS results
        FROM task t JOIN result r ON r.task_id = t.id JOIN metric me ON me.id = r.metric_id
        JOIN checkpoint c ON c.id = r.checkpoint_id JOIN model m ON m.id = c.model_id

@@ -13,12 +13,12 @@ type TaskRow = Omit<TaskSummary, "verdicts"> & { verdicts: TaskSummary["verdicts
 export async function listTasks(query: TasksQuery = {}): Promise<{ tasks: TaskSummary[]; total: number }> {
   const { rows } = await getPool().query<TaskRow & { total: number }>(
     `WITH listed AS (
-       SELECT t.id, t.name, t.suite, t.chance FROM task t
+       SELECT t.id, t.name, t.suite, t.chance, t.is_group FROM task t
        WHERE EXISTS (SELECT 1 FROM result_count c WHERE c.task_id = t.id)
      ), page AS (
        SELECT * FROM listed ORDER BY name LIMIT $1 OFFSET $2
      )
-     SELECT p.name, p.suite, p.chance,
+     SELECT p.name, p.suite, p.chance, p.is_group AS "isGroup",
             (SELECT array_agg(me.name ORDER BY me.name) FROM metric me
               WHERE me.id IN (SELECT c.metric_id FROM result_count c WHERE c.task_id = p.id)) AS metrics,
             (SELECT count(DISTINCT m.family_id)::int FROM model m
@@ -36,7 +36,7 @@ export async function listTasks(query: TasksQuery = {}): Promise<{ tasks: TaskSu
   const total = rows[0]?.total ?? (query.offset ? await countTasks() : 0);
   return {
     tasks: rows.map((r) => ({
-      name: r.name, suite: r.suite, chance: r.chance, metrics: r.metrics, families: r.families, models: r.models, results: r.results,
+      name: r.name, suite: r.suite, chance: r.chance, isGroup: r.isGroup, metrics: r.metrics, families: r.families, models: r.models, results: r.results,
       verdicts: r.verdicts ?? {},
     })),
     total,

@@ -134,6 +134,10 @@ async function upsertTasksAndMetrics(client: pg.PoolClient, plan: IngestPlan) {
      ON CONFLICT (name) DO NOTHING`,
     [m.map((x) => x.name), m.map((x) => x.higherIsBetter), m.map((x) => x.lowerBound), m.map((x) => x.upperBound), m.map((x) => x.kind)],
   );
+  // once a group, always a group: a task another file gives as an aggregate never stops being one
+  if (plan.groupTasks.length > 0) {
+    await client.query("UPDATE task SET is_group = true WHERE name = ANY($1::text[]) AND NOT is_group", [plan.groupTasks]);
+  }
   const taskIds = await idsByName(client, "task", t.map((x) => x.name));
   const metricIds = await idsByName(client, "metric", m.map((x) => x.name));
   await upsertTaskMetrics(client, plan, taskIds, metricIds);

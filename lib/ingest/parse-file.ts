@@ -1,11 +1,12 @@
 import { type ParsedFile } from "@/lib/schemas/parsed-file";
+import type { ParsedFileWithItems } from "@/lib/schemas/parsed-items";
 import {
   detectCsvFormat, detectJsonFormat, detectJsonLinesFormat, isJsonLinesText, isJsonText, refuseZipText, type CsvFormat, type JsonFormat,
 } from "./detect-format";
 import { parseCsvLong } from "./parse-csv-long";
 import { parseCsvWide } from "./parse-csv-wide";
 import { parseEveryEvalEverDoc, parseEveryEvalEverLines } from "./parse-every-eval-ever";
-import { parseInspectLogDoc } from "./parse-inspect-log";
+import { parseInspectLogDoc, parseInspectLogWithItems } from "./parse-inspect-log";
 import { parseJsonLenient, type JsonValue } from "./parse-json-lenient";
 import { parseLmEvalV03Doc } from "./parse-lm-eval-v03";
 import { parseLmEvalV04Doc } from "./parse-lm-eval-v04";
@@ -25,17 +26,23 @@ const CSV_PARSERS: Record<CsvFormat, (fileName: string, text: string, opts: Pars
   "opencompass-csv": parseOpenCompassCsv,
 };
 
-function parseOnce(fileName: string, text: string, opts: ParseOptions): ParsedFile {
+/**
+ * parseFile with the items a text file carries (an Inspect JSON log's samples;
+ * no other text format has items), read in the same single pass.
+ */
+export function parseFileWithItems(fileName: string, text: string, opts: ParseOptions = {}): ParsedFileWithItems {
   refuseZipText(fileName, text);
   if (isJsonLinesText(fileName, text)) {
     detectJsonLinesFormat(fileName, text);
-    return parseEveryEvalEverLines(fileName, text, opts);
+    return { file: parseEveryEvalEverLines(fileName, text, opts), items: [] };
   }
   if (isJsonText(fileName, text)) {
     const doc = parseJsonLenient(fileName, text, { prototypeKeys: opts.prototypeKeys });
-    return JSON_PARSERS[detectJsonFormat(fileName, doc)](fileName, doc, opts);
+    const format = detectJsonFormat(fileName, doc);
+    if (format === "inspect-log") return parseInspectLogWithItems(fileName, doc, opts);
+    return { file: JSON_PARSERS[format](fileName, doc, opts), items: [] };
   }
-  return CSV_PARSERS[detectCsvFormat(fileName, text)](fileName, text, opts);
+  return { file: CSV_PARSERS[detectCsvFormat(fileName, text)](fileName, text, opts), items: [] };
 }
 
 /**
@@ -48,5 +55,5 @@ function parseOnce(fileName: string, text: string, opts: ParseOptions): ParsedFi
  * past opts.maxRows. Inspect logs' samples are items, read by parseInspectLog.
  */
 export function parseFile(fileName: string, text: string, opts: ParseOptions = {}): ParsedFile {
-  return parseOnce(fileName, text, opts);
+  return parseFileWithItems(fileName, text, opts).file;
 }

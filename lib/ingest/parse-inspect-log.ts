@@ -84,7 +84,11 @@ export function parseInspectLogDoc(fileName: string, doc: JsonValue, opts: Parse
 
 /** An Inspect JSON log with its samples as items. */
 export function parseInspectLog(fileName: string, text: string, opts: ParseOptions = {}): ParsedFileWithItems {
-  const doc = parseJsonLenient(fileName, text, { prototypeKeys: opts.prototypeKeys });
+  return parseInspectLogWithItems(fileName, parseJsonLenient(fileName, text, { prototypeKeys: opts.prototypeKeys }), opts);
+}
+
+/** An Inspect JSON log already read as JSON, with its samples as items. */
+export function parseInspectLogWithItems(fileName: string, doc: JsonValue, opts: ParseOptions = {}): ParsedFileWithItems {
   const file = parseInspectLogDoc(fileName, doc, opts);
   const samples = isJsonObject(doc) ? doc.samples : undefined;
   const items = samples === undefined || samples === null ? [] : readInspectItems(fileName, doc as JsonObject, samples);

@@ -28,6 +28,23 @@ function file(results: ParsedResult[], modelFacts: ParsedFile["modelFacts"] = []
 }
 
 describe("planIngest", () => {
+  it("lists the tasks the file gives as groups, and only those", () => {
+    const plan = planIngest("g.json", file([result({ task: "mmlu", isGroup: true }), result({ task: "mmlu_anatomy" })]), registry);
+    expect(plan.groupTasks).toEqual(["mmlu"]);
+    expect(plan.rows.task).toEqual(["mmlu", "mmlu_anatomy"]);
+  });
+
+  it("takes a metric's direction and bounds from the file only when the registry does not know the metric", () => {
+    const fact = (metric: string) => ({ metric, higherIsBetter: false, lowerBound: 0, upperBound: 100, source: { key: "k" } });
+    const parsed = { ...file([result({ metric: "score", value: 42 }), result({ metric: "acc" })]), metricFacts: [fact("score"), fact("acc")] };
+    const plan = planIngest("eee.json", parsed, registry);
+    expect(plan.metrics.find((m) => m.name === "score")).toEqual({ name: "score", higherIsBetter: false, lowerBound: 0, upperBound: 100, kind: null });
+    // the registry's acc (higher is better, [0, 1]) wins over what the file says
+    expect(plan.metrics.find((m) => m.name === "acc")).toMatchObject({ higherIsBetter: true, lowerBound: 0, upperBound: 1 });
+    const outside = { ...file([result({ metric: "score", value: 142 })]), metricFacts: [fact("score")] };
+    expect(() => planIngest("eee.json", outside, registry)).toThrow(/value 142 of metric "score" is outside its bounds \[0, 100\]/);
+  });
+
   it("resolves the model, keeps the file's spelling as an alias and maps the last step to 'final'", () => {
     const plan = planIngest("70m.json", file([result()]), registry);
     expect(plan.models).toHaveLength(1);
@@ -47,7 +64,7 @@ describe("planIngest", () => {
   it("takes scale facts a wide CSV states for models the registry lacks", () => {
     const facts = [{ model: "new/model-7b", family: "New", developer: null, parameters: 7e9, trainingTokens: null, trainingFlops: null, source: { line: 2 } }];
     const plan = planIngest("wide.csv", file([result({ model: "new/model-7b" })], facts), registry);
-    expect(plan.models[0]).toMatchObject({ family: "New", parameters: 7e9, source: "wide.csv" });
+    expect(plan.models[0]).toMatchObject({ family: "New", parameters: 7e9, source: "stated in the file wide.csv" });
     expect(plan.unknownScaleModels).toEqual([]);
   });
 

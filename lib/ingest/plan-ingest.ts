@@ -2,6 +2,7 @@ import type { ModelFact, ParsedFile, ParsedResult } from "@/lib/schemas/parsed-f
 import { IngestError } from "./ingest-error";
 import type { CheckpointPlan, IngestPlan, ModelPlan, RegistryLookup, RegistryMetric, RegistryTask, ResultColumns, TaskMetricPlan } from "./plan-types";
 import { toCheckpoint } from "@/lib/ingest/to-checkpoint";
+import { toFileStatedSource } from "@/lib/domain/file-stated-source";
 
 function emptyColumns(): ResultColumns {
   return { model: [], revision: [], task: [], metric: [], shots: [], filter: [], value: [], stderr: [], n: [] };
@@ -19,7 +20,7 @@ function modelFromFile(name: string, fact: ModelFact | undefined, fileName: stri
     flopsEstimated: false,
     tokensPerStep: null,
     finalStep: null,
-    source: fact ? fileName : null,
+    source: fact ? toFileStatedSource(fileName) : null,
     aliases: [name],
     overwrite: false,
   };
@@ -75,6 +76,12 @@ function planTaskMetrics(fileName: string, parsed: ParsedFile, registry: Registr
  */
 export function planIngest(fileName: string, parsed: ParsedFile, registry: RegistryLookup): IngestPlan {
   const facts = new Map(parsed.modelFacts.map((f) => [f.model, f]));
+  const fileMetrics = new Map(parsed.metricFacts.map((f) => [f.metric, f]));
+  // what the file states about a metric the registry and the database do not know (Every Eval Ever metric_config)
+  const metricFromFile = (name: string): RegistryMetric => {
+    const fact = fileMetrics.get(name);
+    return { name, higherIsBetter: fact?.higherIsBetter ?? null, lowerBound: fact?.lowerBound ?? null, upperBound: fact?.upperBound ?? null, kind: null };
+  };
   const models = new Map<string, ModelPlan>();
   const byFileName = new Map<string, ModelPlan>();
   const checkpoints = new Map<string, CheckpointPlan>();
@@ -114,9 +121,7 @@ export function planIngest(fileName: string, parsed: ParsedFile, registry: Regis
   for (const r of parsed.results) {
     const model = modelFor(r.model);
     const checkpoint = resolveCheckpoint(model, r.revision);
-    const metric = metrics.get(r.metric) ?? registry.metric(r.metric) ?? {
-      name: r.metric, higherIsBetter: null, lowerBound: null, upperBound: null, kind: null,
-    };
+    const metric = metrics.get(r.metric) ?? registry.metric(r.metric) ?? metricFromFile(r.metric);
     metrics.set(r.metric, metric);
     if (!tasks.has(r.task)) {
       tasks.set(r.task, registry.task(r.task) ?? { name: r.task, suite: null, chance: null, chanceSource: null, itemCount: null });
@@ -155,6 +160,7 @@ export function planIngest(fileName: string, parsed: ParsedFile, registry: Regis
     models: modelList,
     checkpoints: [...checkpoints.values()],
     tasks: [...tasks.values()],
+    groupTasks: [...new Set(parsed.results.filter((r) => r.isGroup).map((r) => r.task))],
     metrics: [...metrics.values()],
     rows,
     unknownScaleModels: modelList.filter((m) => !hasScale(m)).map((m) => m.name),

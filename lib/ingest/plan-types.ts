@@ -56,6 +56,8 @@ export type IngestPlan = {
   models: ModelPlan[];
   checkpoints: CheckpointPlan[];
   tasks: RegistryTask[];
+  /** tasks the file gives as aggregates of others (lm-eval groups, OpenCompass summaries): stored marked as groups */
+  groupTasks: string[];
   metrics: RegistryMetric[];
   taskMetrics: TaskMetricPlan[];
   rows: ResultColumns;

@@ -7,6 +7,8 @@ export type FileOutcome =
       inserted: number;
       updated: number;
       skipped: number;
+      /** item rows written; absent for a file without items */
+      items?: number;
       unknownScaleModels: string[];
     }
   | { ok: false; fileName: string; error: string };
@@ -17,6 +19,7 @@ export type IngestSummary = {
   inserted: number;
   updated: number;
   skipped: number;
+  items: number;
   unknownScaleModels: string[];
   errors: { file: string; error: string }[];
 };
@@ -24,7 +27,7 @@ export type IngestSummary = {
 /** The run's totals: the last line the ingest CLI prints, and what an upload answers. */
 export function summarizeOutcomes(outcomes: FileOutcome[]): IngestSummary {
   const summary: IngestSummary = {
-    files: outcomes.length, parsed: 0, inserted: 0, updated: 0, skipped: 0, unknownScaleModels: [], errors: [],
+    files: outcomes.length, parsed: 0, inserted: 0, updated: 0, skipped: 0, items: 0, unknownScaleModels: [], errors: [],
   };
   const unknown = new Set<string>();
   for (const o of outcomes) {
@@ -36,6 +39,7 @@ export function summarizeOutcomes(outcomes: FileOutcome[]): IngestSummary {
     summary.inserted += o.inserted;
     summary.updated += o.updated;
     summary.skipped += o.skipped;
+    summary.items += o.items ?? 0;
     o.unknownScaleModels.forEach((m) => unknown.add(m));
   }
   summary.unknownScaleModels = [...unknown].sort();

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ApiRequestError, requestApi } from "@/lib/queries/request-api";
 import {
-  modelEditResponseSchema, type AddAliasBody, type CorrectModelBody, type CreateModelBody, type ModelEditResponse,
+  modelEditResponseSchema, type AddAliasBody, type CorrectModelBody, type CreateModelBody, type ModelEditResponse, type SetFamilyBody,
 } from "@/lib/schemas/model-registry";
 import { queryKeys } from "./query-keys";
 
@@ -9,9 +9,10 @@ import { queryKeys } from "./query-keys";
 export type ModelEditRequest =
   | { kind: "create"; body: CreateModelBody }
   | { kind: "correct"; id: number; body: CorrectModelBody }
-  | { kind: "alias"; id: number; body: AddAliasBody };
+  | { kind: "alias"; id: number; body: AddAliasBody }
+  | { kind: "family"; id: number; body: SetFamilyBody };
 
-function route(edit: ModelEditRequest): { method: "POST" | "PATCH"; url: string } {
+function route(edit: ModelEditRequest): { method: "POST" | "PATCH" | "PUT"; url: string } {
   switch (edit.kind) {
     case "create":
       return { method: "POST", url: "/api/models" };
@@ -19,6 +20,8 @@ function route(edit: ModelEditRequest): { method: "POST" | "PATCH"; url: string 
       return { method: "PATCH", url: `/api/models/${edit.id}` };
     case "alias":
       return { method: "POST", url: `/api/models/${edit.id}/aliases` };
+    case "family":
+      return { method: "PUT", url: `/api/models/${edit.id}/family` };
   }
 }
 

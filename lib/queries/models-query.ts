@@ -6,7 +6,8 @@ import { queryKeys } from "./query-keys";
 export function modelsQueryOptions() {
   return queryOptions({
     queryKey: queryKeys.models.list(),
-    queryFn: ({ signal }) => fetchJson("/api/models", listModelsResponseSchema, signal),
+    // the upload's model mapping picks among every stored model
+    queryFn: ({ signal }) => fetchJson("/api/models?limit=10000", listModelsResponseSchema, signal),
   });
 }
 

@@ -47,7 +47,7 @@ export const queryKeys = {
     all: ["models"] as const,
     list: () => ["models", "list"] as const,
     /** the same route read in full (sources, edits) for /models; its own key, since the list's schema keeps less */
-    registry: () => ["models", "registry"] as const,
+    registry: (search: string) => ["models", "registry", search] as const,
     checkpoints: (id: number) => ["models", "checkpoints", id] as const,
   },
   uploads: {

@@ -22,7 +22,7 @@ export function toApiRequestError(status: number, body: unknown): ApiRequestErro
 
 export type ApiRequest = {
   url: string;
-  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** FormData goes as multipart; anything else as JSON */
   body?: unknown;
   /** the tab's API token, sent as a bearer token */

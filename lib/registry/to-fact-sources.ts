@@ -1,5 +1,6 @@
 import type { FactSource, ModelEdit, ScaleFact } from "@/lib/schemas/model-registry";
 import { USER_SUPPLIED_SOURCE } from "./user-supplied-source";
+import { isFileStatedSource } from "@/lib/domain/file-stated-source";
 
 export type StoredFacts = Record<ScaleFact, number | null> & {
   parametersSource: string | null;
@@ -22,7 +23,7 @@ export function toFactSources(model: StoredFacts, edits: readonly ModelEdit[]): 
     const latest = edits.find((e) => e.field === field || e.field === "created");
     const holds = latest !== undefined && latest.reason === source && (latest.field === "created" || latest.newValue === model[field]);
     const edit = holds && model[field] !== null ? latest : null;
-    const kind = edit ? "edit" : source === null ? "unknown" : source === USER_SUPPLIED_SOURCE ? "upload" : "cited";
+    const kind = edit ? "edit" : source === null ? "unknown" : source === USER_SUPPLIED_SOURCE ? "upload" : isFileStatedSource(source) ? "file" : "cited";
     return { kind, source, edit };
   };
   return { parameters: of("parameters"), trainingTokens: of("trainingTokens"), trainingFlops: of("trainingFlops") };

@@ -12,10 +12,10 @@ export type ScaleFact = (typeof SCALE_FACTS)[number];
 
 /** A change made on /models with a token; `field` "created" is the model being added. */
 export const modelEditSchema = z.object({
-  field: z.enum(["created", ...SCALE_FACTS, "alias"]),
+  field: z.enum(["created", ...SCALE_FACTS, "alias", "family"]),
   oldValue: z.number().nullable(),
   newValue: z.number().nullable(),
-  /** the alias added */
+  /** the alias added; the family set (null: none) */
   detail: z.string().nullable(),
   reason: z.string(),
   tokenName: z.string(),
@@ -25,10 +25,11 @@ export type ModelEdit = z.infer<typeof modelEditSchema>;
 
 /**
  * Where one fact's number came from: "edit" (made on /models with a token: `edit` says who, when, why),
- * "upload" (entered with an upload's model mapping), "cited" (the registry files' citation), or "unknown".
+ * "upload" (entered with an upload's model mapping), "cited" (the registry files' citation), "file"
+ * (stated in the results file itself, for a model the registry does not know), or "unknown".
  */
 export const factSourceSchema = z.object({
-  kind: z.enum(["edit", "upload", "cited", "unknown"]),
+  kind: z.enum(["edit", "upload", "cited", "file", "unknown"]),
   source: z.string().nullable(),
   edit: modelEditSchema.nullable(),
 });
@@ -36,6 +37,8 @@ export type FactSource = z.infer<typeof factSourceSchema>;
 
 export const registryModelSchema = modelSummarySchema.extend({
   id: z.number().int(),
+  /** null: the family is the registry's, a file's or an upload mapping's; "inferred" from a ladder of names; "edit": set on /models */
+  familyOrigin: z.enum(["inferred", "edit"]).nullable(),
   aliases: z.array(z.string()),
   checkpoints: z.number().int(),
   results: z.number().int(),
@@ -45,7 +48,7 @@ export const registryModelSchema = modelSummarySchema.extend({
 });
 export type RegistryModelView = z.infer<typeof registryModelSchema>;
 
-export const modelRegistryResponseSchema = z.object({ models: z.array(registryModelSchema) });
+export const modelRegistryResponseSchema = z.object({ models: z.array(registryModelSchema), total: z.number().int() });
 export type ModelRegistryResponse = z.infer<typeof modelRegistryResponseSchema>;
 
 export const modelIdParamsSchema = z.object({ id: z.coerce.number().int().positive() });
@@ -99,6 +102,10 @@ export const correctModelBodySchema = z
     path: ["parameters"],
   });
 export type CorrectModelBody = z.infer<typeof correctModelBodySchema>;
+
+/** Puts a model in a family (created when new), or in none (null); a user's family is never inferred over. */
+export const setFamilyBodySchema = z.object({ family: modelNameSchema.nullable(), reason: sourceNoteSchema }).strict();
+export type SetFamilyBody = z.infer<typeof setFamilyBodySchema>;
 
 export const addAliasBodySchema = z.object({ alias: modelNameSchema, reason: sourceNoteSchema.optional() }).strict();
 export type AddAliasBody = z.infer<typeof addAliasBodySchema>;

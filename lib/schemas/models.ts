@@ -15,7 +15,17 @@ export const modelSummarySchema = z.object({
 });
 export type ModelSummary = z.infer<typeof modelSummarySchema>;
 
-export const listModelsQuerySchema = z.object({});
+/**
+ * GET /api/models: a page of models matching `q` (name, alias or family, any
+ * case), in family then size order; `total` counts every match. 100 a page by
+ * default; scripts may ask for up to 10,000.
+ */
+export const listModelsQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type ListModelsQuery = z.infer<typeof listModelsQuerySchema>;
 
 export const listModelsResponseSchema = z.object({ models: z.array(modelSummarySchema) });
 export type ListModelsResponse = z.infer<typeof listModelsResponseSchema>;

@@ -89,6 +89,8 @@ export const fileFormatSchema = z.enum([
   "inspect-log",
   "every-eval-ever",
   "opencompass-csv",
+  /** lm-eval samples_<task>_<date>.jsonl: items only, its results are in results_<date>.json beside it */
+  "lm-eval-samples",
 ]);
 export type FileFormat = z.infer<typeof fileFormatSchema>;
 

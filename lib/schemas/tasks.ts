@@ -5,6 +5,8 @@ export const taskSummarySchema = z.object({
   name: z.string(),
   suite: z.string().nullable(),
   chance: z.number().nullable(),
+  /** an aggregate of other tasks (an lm-eval group such as mmlu): left out of the overview, which counts its subtasks */
+  isGroup: z.boolean(),
   metrics: z.array(z.string()),
   families: z.number().int(),
   models: z.number().int(),

@@ -14,6 +14,8 @@ export const ingestCountsSchema = z.object({
 
 export const uploadSummarySchema = ingestCountsSchema.extend({
   files: z.number().int(),
+  /** item rows stored (one per item and metric: lm-eval samples, HELM per-instance stats, Inspect samples) */
+  items: z.number().int().default(0),
   unknownScaleModels: z.array(z.string()),
   errors: z.array(z.object({ file: z.string(), error: z.string() })),
 });

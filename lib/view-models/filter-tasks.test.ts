@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { filterTasks } from "./filter-tasks";
 
-const task = (name: string, suite: string | null) => ({ name, suite, chance: null, metrics: [], families: 1, models: 1, results: 1, verdicts: {} });
+const task = (name: string, suite: string | null) => ({ name, suite, chance: null, isGroup: false, metrics: [], families: 1, models: 1, results: 1, verdicts: {} });
 
 describe("filterTasks", () => {
   const tasks = [task("hendrycksTest-anatomy", "mmlu"), task("lambada_openai", null), task("arc_easy", "arc")];

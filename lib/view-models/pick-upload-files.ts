@@ -1,7 +1,7 @@
 /** What the page knows of a picked or dropped file: its name, its path inside a picked folder, size and time. */
 export type PickedFile = { name: string; path: string; size: number; lastModified: number };
 
-const RESULT_FILE = /\.(json|csv)$/i;
+const RESULT_FILE = /\.(json|csv|jsonl|eval)$/i;
 
 /** Stable identity of a picked file, so picking the same file twice adds it once. */
 export function toFileId(file: PickedFile): string {
@@ -10,7 +10,7 @@ export function toFileId(file: PickedFile): string {
 
 /**
  * The files to preview among those just picked: from a folder only results
- * files (.json, .csv; README, LICENSE and the like are left out and counted),
+ * files (.json, .csv, .jsonl, .eval; README, LICENSE and the like are left out and counted),
  * single picks all (the API says what it cannot read), none already listed.
  */
 export function pickUploadFiles<T extends PickedFile>(

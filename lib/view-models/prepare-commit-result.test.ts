@@ -6,7 +6,7 @@ const preview = (fileName: string, tasks: string[], p: Partial<FilePreview> = {}
   fileName, sha256: fileName, ok: true, format: "csv-long", alreadyUploaded: false, parsed: 1, inserted: 1, updated: 0, skipped: 0,
   missingValues: 0, models: [], tasks, metrics: ["acc"], shots: [0], problems: [], ...p,
 });
-const summary = { files: 2, parsed: 5, inserted: 3, updated: 1, skipped: 1, unknownScaleModels: ["x"], errors: [] };
+const summary = { files: 2, parsed: 5, inserted: 3, updated: 1, skipped: 1, items: 0, unknownScaleModels: ["x"], errors: [] };
 
 describe("prepareCommitResult", () => {
   it("links the tasks of files that changed something, each once, in order, escaped", () => {

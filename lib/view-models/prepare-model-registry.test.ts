@@ -4,7 +4,7 @@ import { formatEditTime, prepareModelRegistry, toFactView } from "./prepare-mode
 
 const cited = (source: string) => ({ kind: "cited" as const, source, edit: null });
 const pythia: RegistryModelView = {
-  id: 1, name: "pythia-1b", family: "Pythia", parameters: 1011781632, trainingTokens: 299892736000, trainingFlops: 1.82e21, flopsEstimated: true,
+  id: 1, name: "pythia-1b", family: "Pythia", familyOrigin: null, parameters: 1011781632, trainingTokens: 299892736000, trainingFlops: 1.82e21, flopsEstimated: true,
   source: "EleutherAI/pythia README", aliases: ["EleutherAI/pythia-1b"], checkpoints: 154, results: 900, edits: [],
   sources: { parameters: cited("EleutherAI/pythia README"), trainingTokens: cited("EleutherAI/pythia README"), trainingFlops: cited("EleutherAI/pythia README") },
 };

@@ -17,13 +17,15 @@ import { createApiToken } from "@/lib/db/api-tokens";
 import { getPool } from "@/lib/db/client";
 import { longCsv, uniqueName } from "@/lib/testing/factories";
 import { jsonRequest, makeFamilyCurve } from "@/lib/testing/model-factories";
+import { ingestFile } from "@/lib/services/ingest/ingest-file";
+import { buildRegistry } from "@/lib/services/registry/build-registry";
 import { newToken, uploadRequest } from "@/lib/testing/upload-requests";
 import { whenAnalysisIdle } from "@/lib/services/analysis/drain";
 
 const params = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
 
 async function registryModel(name: string) {
-  const body = modelRegistryResponseSchema.parse(await (await GET(new Request("http://atlas.test/api/models"))).json());
+  const body = modelRegistryResponseSchema.parse(await (await GET(new Request(`http://atlas.test/api/models?q=${encodeURIComponent(name)}`))).json());
   return body.models.find((m) => m.name === name) ?? null;
 }
 
@@ -45,6 +47,22 @@ async function analysedX(task: string, model: string) {
 }
 
 describe("GET /api/models", () => {
+  it("answers a page of the models matching a search (name, alias or family), and how many match", async () => {
+    const prefix = uniqueName("paged");
+    const names = ["a-1b", "b-2b", "c-3b"].map((s) => `${prefix}/${s}`);
+    const registry = await buildRegistry();
+    const bytes = longCsv(names.map((model) => ({ model, task: uniqueName("t"), metric: "acc", value: 0.5 })));
+    expect((await ingestFile({ fileName: `${prefix}.csv`, bytes, registry })).ok).toBe(true);
+    const page = async (search: string) => modelRegistryResponseSchema.parse(await (await GET(new Request(`http://atlas.test/api/models?${search}`))).json());
+    const first = await page(`q=${prefix.toUpperCase()}&limit=2`);
+    expect(first.total).toBe(3);
+    expect(first.models.map((m) => m.name)).toEqual(names.slice(0, 2));
+    const rest = await page(`q=${prefix}&limit=2&offset=2`);
+    expect(rest).toMatchObject({ total: 3, models: [{ name: names[2] }] });
+    expect((await page(`q=${uniqueName("nothing")}`)).total).toBe(0);
+    expect((await GET(new Request("http://atlas.test/api/models?limit=10001"))).status).toBe(400);
+  });
+
   it("lists each model with its aliases, counts and the source of each fact, and its checkpoints on request", async () => {
     const { models, family } = await makeFamilyCurve();
     const listed = await registryModel(models[0].name);

@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute({
   query: listModelsQuerySchema,
   response: modelRegistryResponseSchema,
-  handler: async () => ({ models: await listModelRegistry() }),
+  handler: ({ query }) => listModelRegistry(query),
 });
 
 /** Adds a model (409 when its name already denotes one). */

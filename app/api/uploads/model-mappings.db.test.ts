@@ -52,7 +52,7 @@ describe("POST /api/uploads with model mappings", () => {
     const next = longCsv([{ model, task: uniqueName("map_task"), metric: "acc", value: 0.5, shots: 0 }]);
     const again = createUploadResponseSchema.parse(await (await POST(uploadRequest(next, { token, query: "?dryRun=1" }))).json());
     expect("files" in again && again.files[0].models[0].scale).toMatchObject({ parameters: 1.1e9 });
-    const listed = listModelsResponseSchema.parse(await (await listModels(new Request(`${BASE}/api/models`))).json());
+    const listed = listModelsResponseSchema.parse(await (await listModels(new Request(`${BASE}/api/models?q=${encodeURIComponent(model)}`))).json());
     expect(listed.models.find((m) => m.name === model)).toEqual({
       name: model, family: "My Runs", parameters: 1.1e9, trainingTokens: 3e11, trainingFlops: 6 * 1.1e9 * 3e11, flopsEstimated: true,
       source: "user-supplied with an upload",

@@ -1,6 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { parseFile } from "@/lib/ingest/parse-file";
+import type { ItemSource } from "@/lib/ingest/item-context";
+import { parseInput } from "@/lib/ingest/parse-input";
+import { toCheckpoint } from "@/lib/ingest/to-checkpoint";
 import { planIngest } from "@/lib/ingest/plan-ingest";
 import { IngestError } from "@/lib/ingest/ingest-error";
 import type { IngestPlan, RegistryLookup, RegistryMetric } from "@/lib/ingest/plan-types";
@@ -9,15 +11,22 @@ import type { ParsedFile } from "@/lib/schemas/parsed-file";
 import type pg from "pg";
 import { getPool } from "@/lib/db/client";
 import { writeIngestPlan } from "@/lib/db/write-ingest-plan";
+import { writeItems } from "@/lib/db/write-items";
+import { inferFamilies } from "@/lib/db/model-families";
 import { enqueueAnalysis } from "@/lib/db/analysis-queue";
 import { withTransaction } from "@/lib/db/with-transaction";
 import type { CurveGroup } from "@/lib/services/analysis/refresh-analyses";
 
 export type IngestFileInput = {
   fileName: string;
+  /** the file's bytes, hashed to recognise a repeat and parsed when `parsed` is not given */
   bytes: Uint8Array;
+  /** the bytes' sha256 when the caller hashed them itself (a samples file streamed rather than held) */
+  sha256?: string;
   /** the file already parsed from those bytes (an upload parses each body once, up front); else parsed here */
   parsed?: ParsedFile;
+  /** the file's items (HELM per-instance stats, Inspect samples, an lm-eval samples stream), with `parsed` */
+  items?: ItemSource | null;
   registry: RegistryLookup;
   note?: string | null;
   dryRun?: boolean;
@@ -47,18 +56,12 @@ export type IngestFileOutcome =
       skipped: number;
       missingValues: number;
       unknownScaleModels: string[];
+      /** item rows written (one per item and metric); 0 for a repeat */
+      items: number;
       /** task views whose stored curves changed (empty for a dry run or a repeat) */
       touched: CurveGroup[];
     }
   | { ok: false; fileName: string; error: string };
-
-function decodeUtf8(fileName: string, bytes: Uint8Array): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new IngestError(fileName, "is not valid UTF-8 text");
-  }
-}
 
 async function storedMetrics(client: pg.PoolClient, parsed: ParsedFile): Promise<RegistryMetric[]> {
   const names = [...new Set(parsed.results.map((r) => r.metric))];
@@ -70,6 +73,29 @@ async function storedMetrics(client: pg.PoolClient, parsed: ParsedFile): Promise
   return rows;
 }
 
+/** Each model of the file under its stored name, with the file's first spelling of it. */
+function spelledModels(parsed: ParsedFile, registry: RegistryLookup) {
+  const spelled = new Map<string, string>();
+  for (const spelling of new Set(parsed.results.map((r) => r.model))) {
+    const name = registry.resolveModel(spelling)?.name ?? spelling;
+    if (!spelled.has(name)) spelled.set(name, spelling);
+  }
+  return [...spelled].map(([name, spelling]) => ({ name, spelling }));
+}
+
+/** The stored checkpoint and metric facts for a file's items, resolved as its results are. */
+function itemTarget(registry: RegistryLookup, plan: IngestPlan, uploadId: number, items: ItemSource) {
+  const resolved = registry.resolveModel(items.context.model);
+  const model = resolved?.name ?? items.context.model;
+  const known = (name: string) => plan.metrics.find((m) => m.name === name) ?? registry.metric(name);
+  return {
+    uploadId,
+    model,
+    revision: toCheckpoint(items.context.revision, resolved).revision,
+    metric: (name: string) => known(name) ?? { name, higherIsBetter: null, lowerBound: null, upperBound: null, kind: null },
+  };
+}
+
 /**
  * The one way a file gets into the database, used by the CLI, the upload route
  * and the demo seed: parse (pure), plan against the registry (pure), then write
@@ -79,13 +105,15 @@ async function storedMetrics(client: pg.PoolClient, parsed: ParsedFile): Promise
 export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutcome> {
   const { fileName, bytes } = input;
   let parsed: ParsedFile;
+  let items = input.items ?? null;
   try {
-    parsed = input.parsed ?? parseFile(fileName, decodeUtf8(fileName, bytes));
+    if (input.parsed) parsed = input.parsed;
+    else ({ file: parsed, items } = await parseInput(fileName, bytes));
   } catch (err) {
     if (err instanceof IngestError) return { ok: false, fileName, error: err.message };
     throw err;
   }
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const sha256 = input.sha256 ?? createHash("sha256").update(bytes).digest("hex");
   let planned: IngestPlan | undefined;
 
   const write = async (client: pg.PoolClient): Promise<IngestFileOutcome> => {
@@ -96,7 +124,7 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
     const parsedCount = plan.rows.value.length;
     const base = { ok: true as const, fileName, format: plan.format, parsed: parsedCount, missingValues: plan.missingValues, unknownScaleModels: plan.unknownScaleModels };
     if (existing.rows.length > 0) {
-      return { ...base, uploadId: existing.rows[0].id, alreadyUploaded: true, inserted: 0, updated: 0, skipped: parsedCount, touched: [] };
+      return { ...base, uploadId: existing.rows[0].id, alreadyUploaded: true, inserted: 0, updated: 0, skipped: parsedCount, items: 0, touched: [] };
     }
     const counts = await writeIngestPlan(
       client,
@@ -104,6 +132,9 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
       plan,
       input.onProgress,
     );
+    const itemRows = items === null ? 0 : await writeItems(client, fileName, { ...itemTarget(input.registry, plan, counts.uploadId, items), dryRun: input.dryRun }, items);
+    // ladders (models whose names differ only in size) become families; the curves of models that moved are queued
+    const moved = await inferFamilies(client, spelledModels(parsed, input.registry));
     const changed = counts.inserted + counts.updated > 0;
     if (changed && !input.dryRun) await enqueueAnalysis(client, counts.touched);
     return {
@@ -113,7 +144,8 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
       inserted: counts.inserted,
       updated: counts.updated,
       skipped: counts.skipped,
-      touched: input.dryRun || !changed ? [] : counts.touched,
+      items: itemRows,
+      touched: input.dryRun ? [] : [...(changed ? counts.touched : []), ...moved],
     };
   };
 
@@ -130,12 +162,12 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
         const parsedCount = planned?.rows.value.length ?? 0;
         return {
           ok: true, fileName, format: again.rows[0].format, uploadId: again.rows[0].id, alreadyUploaded: true, parsed: parsedCount,
-          inserted: 0, updated: 0, skipped: parsedCount, missingValues: parsed.missingValues, unknownScaleModels: planned?.unknownScaleModels ?? [], touched: [],
+          inserted: 0, updated: 0, skipped: parsedCount, items: 0, missingValues: parsed.missingValues, unknownScaleModels: planned?.unknownScaleModels ?? [], touched: [],
         };
       }
     }
-    // Constraint violations (check 23514, not-null 23502, ...) are the file's fault: report, store nothing.
-    if (typeof pgErr.code === "string" && pgErr.code.startsWith("23")) {
+    // Constraint violations (check 23514, not-null 23502, ...) and data the database cannot hold (22xxx) are the file's fault: report, store nothing.
+    if (typeof pgErr.code === "string" && (pgErr.code.startsWith("23") || pgErr.code.startsWith("22"))) {
       return { ok: false, fileName, error: `${fileName}: rejected by the database: ${pgErr.message}` };
     }
     throw err;

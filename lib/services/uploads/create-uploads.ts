@@ -7,7 +7,7 @@ import { buildRegistry } from "@/lib/services/registry/build-registry";
 import type { RegistryLookup } from "@/lib/ingest/plan-types";
 import { summarizeOutcomes } from "@/lib/ingest/summarize-outcomes";
 import { withTransaction } from "@/lib/db/with-transaction";
-import { parseUploadParts, type ReadPart } from "./parse-upload-parts";
+import { readUploadParts, type ReadPart } from "./parse-upload-parts";
 import { toUploadPreview } from "./to-upload-preview";
 import type { UploadPart } from "./to-upload-parts";
 import type { CreateUploadResponse, FilePreview, ModelMapping } from "@/lib/schemas/uploads";
@@ -49,15 +49,22 @@ function commitAll(files: ReadPart[], base: Omit<IngestFileInput, "fileName" | "
   return withTransaction(
     async (client) => {
       const outcomes: IngestFileOutcome[] = [];
-      for (const file of files) {
-        if ("error" in file) outcomes.push(refusedFile(file));
-        else outcomes.push(await ingestFile({ ...base, fileName: file.part.fileName, bytes: file.part.bytes, parsed: file.parsed, transaction: client }));
+      // items after results: an lm-eval samples file is placed by the results of the same upload
+      for (const i of samplesLast(files)) {
+        const file = files[i];
+        if ("error" in file) outcomes[i] = refusedFile(file);
+        else outcomes[i] = await ingestFile({ ...base, fileName: file.part.fileName, bytes: file.part.bytes, parsed: file.parsed, items: file.items, transaction: client });
       }
       return outcomes;
     },
     // a file refused by the database left an error on the connection: roll back, and the connection goes
     { commit: (outcomes) => outcomes.every((o) => o.ok), signal },
   );
+}
+
+function samplesLast(files: ReadPart[]): number[] {
+  const isSamples = (f: ReadPart) => "parsed" in f && f.parsed.format === "lm-eval-samples";
+  return files.map((_, i) => i).sort((a, b) => Number(isSamples(files[a])) - Number(isSamples(files[b])));
 }
 
 function rejected(outcomes: IngestFileOutcome[]): AppError {
@@ -74,7 +81,7 @@ async function preview(read: ReadPart, registry: RegistryLookup, note: string | 
   const { part } = read;
   let planned: ReturnType<typeof toUploadPreview> | null = null;
   const outcome = "error" in read ? refusedFile(read) : await ingestWithRetry({
-    fileName: part.fileName, bytes: part.bytes, parsed: read.parsed, registry, note, dryRun: true,
+    fileName: part.fileName, bytes: part.bytes, parsed: read.parsed, items: read.items, registry, note, dryRun: true,
     inspect: (plan) => (planned = toUploadPreview(plan)),
   });
   const sha256 = createHash("sha256").update(part.bytes).digest("hex");
@@ -103,7 +110,7 @@ async function preview(read: ReadPart, registry: RegistryLookup, note: string | 
  * preview and stores nothing.
  */
 export async function createUploads(input: CreateUploadsInput): Promise<CreateUploadResponse> {
-  const files = parseUploadParts(input.parts, input.maxRows);
+  const files = await readUploadParts(input.parts, input.maxRows);
   // nothing to check against the database: refuse without touching it
   const refused = files.flatMap((f) => ("error" in f ? [refusedFile(f)] : []));
   if (!input.dryRun && refused.length === files.length) throw rejected(refused);

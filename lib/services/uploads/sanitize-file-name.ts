@@ -1,5 +1,6 @@
 import { CONTROL_CHARACTER, LONE_SURROGATE } from "@/lib/schemas/safe-name";
-export type UploadKind = "json" | "csv";
+/** What an upload's file is sent as: JSON, CSV, JSON Lines (Every Eval Ever records, lm-eval samples), an Inspect `.eval` archive. */
+export type UploadKind = "json" | "csv" | "jsonl" | "eval";
 
 const MAX_LENGTH = 200;
 

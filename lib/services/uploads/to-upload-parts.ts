@@ -8,7 +8,12 @@ const MEDIA_TYPES: Record<string, UploadKind> = {
   "text/json": "json",
   "text/csv": "csv",
   "application/csv": "csv",
+  "application/jsonl": "jsonl",
+  "application/x-ndjson": "jsonl",
+  "application/x-jsonlines": "jsonl",
+  "application/zip": "eval",
 };
+const EXTENSIONS: Record<string, UploadKind> = { json: "json", csv: "csv", jsonl: "jsonl", eval: "eval" };
 const MAX_FILES = 500;
 
 function mediaType(contentType: string | null): string {
@@ -16,7 +21,11 @@ function mediaType(contentType: string | null): string {
 }
 
 function unsupported(what: string): AppError {
-  return new AppError(415, "unsupported_media_type", `${what}: send application/json, text/csv or multipart/form-data with .json / .csv files`);
+  return new AppError(
+    415,
+    "unsupported_media_type",
+    `${what}: send application/json, text/csv, application/jsonl, application/zip (an Inspect .eval) or multipart/form-data with .json / .csv / .jsonl / .eval files`,
+  );
 }
 
 /** The name a raw body was sent under: ?name= or X-File-Name (which may be percent-encoded, headers being ASCII). */
@@ -31,12 +40,19 @@ export function nameHint(request: Request, fromQuery: string | undefined): strin
   }
 }
 
+function extensionKind(name: string): UploadKind | null {
+  const ext = name.toLowerCase().split(".").pop() ?? "";
+  return Object.hasOwn(EXTENSIONS, ext) ? EXTENSIONS[ext] : null;
+}
+
+/** By the name first where browsers disagree on a type (.jsonl, .eval), else by the part's Content-Type, else its extension. */
 function partKind(file: File): UploadKind | null {
+  const byName = extensionKind(file.name);
+  if (byName === "jsonl" || byName === "eval") return byName;
   const byType = MEDIA_TYPES[mediaType(file.type)];
   if (byType) return byType;
   if (file.type !== "" && mediaType(file.type) !== "application/octet-stream") return null;
-  const ext = file.name.toLowerCase().split(".").pop();
-  return ext === "json" || ext === "csv" ? ext : null;
+  return byName;
 }
 
 /**
@@ -48,7 +64,8 @@ export async function toUploadParts(request: Request, bytes: Uint8Array, hint: s
   const contentType = request.headers.get("content-type");
   const media = mediaType(contentType);
   if (media !== "multipart/form-data") {
-    const kind = MEDIA_TYPES[media];
+    // a raw .eval body may come as application/octet-stream, named by ?name=
+    const kind = MEDIA_TYPES[media] ?? (media === "application/octet-stream" && hint !== null && extensionKind(hint) === "eval" ? "eval" : undefined);
     if (!kind) throw unsupported(`Content-Type ${JSON.stringify(media || "(none)")} is not accepted`);
     return [{ fileName: sanitizeFileName(hint, kind), kind, bytes }];
   }
@@ -62,7 +79,7 @@ export async function toUploadParts(request: Request, bytes: Uint8Array, hint: s
   for (const [, value] of form) {
     if (typeof value === "string") continue;
     const kind = partKind(value);
-    if (!kind) throw unsupported(`${JSON.stringify(sanitizeFileName(value.name, "json").replace(/\.json$/, ""))} (${value.type || "no type"}) is not JSON or CSV`);
+    if (!kind) throw unsupported(`${JSON.stringify(sanitizeFileName(value.name, "json").replace(/\.json$/, ""))} (${value.type || "no type"}) is not JSON, CSV, JSON Lines or an Inspect .eval`);
     parts.push({ fileName: sanitizeFileName(value.name, kind), kind, bytes: new Uint8Array(await value.arrayBuffer()) });
   }
   if (parts.length === 0) throw new AppError(400, "no_files", "the multipart body holds no file");
