@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineRoute } from "@/lib/api/define-route";
 import { takeRateSlot } from "@/lib/auth/take-rate-slot";
 import { readEnv } from "@/lib/env.js";
-import { scheduleAnalysisDrain } from "@/lib/services/analysis/drain";
+import { nudgeAnalysisWorkers } from "@/lib/services/analysis/analysis-worker";
 import { deleteUpload, getUpload } from "@/lib/db/uploads";
 import { deleteUploadResponseSchema, uploadIdParamsSchema, uploadResponseSchema } from "@/lib/schemas/uploads";
 
@@ -28,7 +28,7 @@ export const DELETE = defineRoute({
   handler: async ({ params, request, token }) => {
     takeRateSlot("deletions", token!.id, readEnv().ATLAS_DELETE_RATE_PER_MINUTE);
     const { results, restored, touched } = await deleteUpload(params.id, token!, request.signal);
-    if (touched.length > 0) scheduleAnalysisDrain();
+    if (touched.length > 0) nudgeAnalysisWorkers();
     return { deleted: { id: params.id, results, restored }, analysisQueued: touched.length };
   },
 });
