@@ -20,7 +20,7 @@ const DB = onPostgres ? `${decodeURIComponent(new URL(inject("databaseUrl")).pat
 const URL_ = `${SERVER}/${DB}`;
 const TABLES = [
   "_prisma_migrations", "analysis_queue", "api_token", "checkpoint", "curve_analysis", "metric", "model", "model_alias",
-  "model_edit", "model_family", "result", "result_superseded", "task", "task_metric", "upload", "upload_deletion",
+  "model_edit", "model_family", "rate_limit", "result", "result_superseded", "task", "task_metric", "upload", "upload_deletion",
   "upload_idempotency",
 ];
 
