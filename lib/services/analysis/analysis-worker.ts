@@ -28,15 +28,17 @@ export async function startAnalysisWorker({ concurrency = 1 } = {}): Promise<Ana
   if (requeued > 0) console.log(`analysis: ${requeued} waiting task views queued as jobs`);
   const ids: string[] = [];
   for (let i = 0; i < concurrency; i++) {
-    ids.push(
-      await boss.work<AnalysisJob["data"]>(
-        ANALYSIS_QUEUE,
-        { batchSize: BATCH, includeMetadata: true, pollingIntervalSeconds: env.ATLAS_JOB_POLL_SECONDS },
-        async (jobs) => {
-          await runAnalysisJobs(jobs as AnalysisJob[]);
-        },
-      ),
+    let id = "";
+    id = await boss.work<AnalysisJob["data"]>(
+      ANALYSIS_QUEUE,
+      { batchSize: BATCH, includeMetadata: true, pollingIntervalSeconds: env.ATLAS_JOB_POLL_SECONDS },
+      async (jobs) => {
+        await runAnalysisJobs(jobs as AnalysisJob[]);
+        // pg-boss waits its polling interval after every fetch; a worker that found jobs looks again at once
+        boss.notifyWorker(id);
+      },
     );
+    ids.push(id);
   }
   holder.__atlasWorkers = ids;
   return {
