@@ -57,12 +57,9 @@ async function analyzeViews(curves: CurveInput[], placed: Map<string, Placement>
 }
 
 /** The queue tickets of the views about to be read: read before their results, so a view queued again later stays queued. */
-async function queuedTickets(groups: CurveGroup[] | "all"): Promise<{ ticket: string; key: string; group: CurveGroup }[]> {
+async function queuedTickets(groups: CurveGroup[]): Promise<{ ticket: string; key: string; group: CurveGroup }[]> {
   const sql = `SELECT q.ticket::text AS ticket, q.task_id AS "taskId", q.metric_id AS "metricId", q.shots, q.filter FROM analysis_queue q`;
-  const { rows } =
-    groups === "all"
-      ? await getPool().query<CurveGroup & { ticket: string }>(sql)
-      : await getPool().query<CurveGroup & { ticket: string }>(`${sql} JOIN ${VIEWS_SQL} ON ${IN_VIEW("q")}`, asColumns(groups));
+  const { rows } = await getPool().query<CurveGroup & { ticket: string }>(`${sql} JOIN ${VIEWS_SQL} ON ${IN_VIEW("q")}`, asColumns(groups));
   return rows.map(({ ticket, ...group }) => ({ ticket, key: groupKey(group), group }));
 }
 
@@ -102,7 +99,7 @@ export type RefreshOptions = {
 };
 
 /**
- * Re-analyses the curves of the given task views (or all) and replaces their
+ * Re-analyses the curves of the given task views and replaces their
  * stored analyses, taking the views off the analysis ledger. A verdict depends
  * only on its own view, so nothing else is read or rewritten: the cost of a
  * refresh is the size of the views it touches, never the size of the store.
@@ -111,23 +108,21 @@ export type RefreshOptions = {
  * A view whose ledger row was removed while this refresh ran (a newer job analysed
  * newer results and stored them) is not overwritten with what this one read.
  */
-export async function refreshAnalyses(groups: CurveGroup[] | "all", { onlyQueued = false, park = true }: RefreshOptions = {}): Promise<RefreshSummary> {
+export async function refreshAnalyses(groups: CurveGroup[], { onlyQueued = false, park = true }: RefreshOptions = {}): Promise<RefreshSummary> {
   const started = performance.now();
-  if (groups !== "all" && groups.length === 0) return { analysedCurves: 0, failedViews: 0, failed: new Map(), ms: 0 };
-  const tickets = await queuedTickets(groups);
+  const tickets = groups.length === 0 ? [] : await queuedTickets(groups);
   const waiting = new Set(tickets.map((t) => t.key));
-  const wanted = onlyQueued && groups !== "all" ? groups.filter((g) => waiting.has(groupKey(g))) : groups;
-  if (wanted !== "all" && wanted.length === 0) return { analysedCurves: 0, failedViews: 0, failed: new Map(), ms: 0 };
+  const wanted = onlyQueued ? groups.filter((g) => waiting.has(groupKey(g))) : groups;
+  if (wanted.length === 0) return { analysedCurves: 0, failedViews: 0, failed: new Map(), ms: 0 };
   const rows = await loadRows(wanted);
   const placed = placements(rows);
   const { done, failed } = await analyzeViews(toCurveInputs(rows), placed);
   // a failed view keeps what was stored for it; every other view is replaced
-  const analysed = wanted === "all" ? [...new Map([...placed.values()].map((p) => [groupKey(p.group), p.group])).values()] : wanted;
   let stored = done;
   await withRefreshLock(async (client) => {
     const still = await queuedKeys(client, tickets.map((t) => t.group));
     const superseded = new Set(tickets.filter((t) => !still.has(t.key)).map((t) => t.key));
-    const replaced = analysed.filter((g) => !failed.has(groupKey(g)) && !superseded.has(groupKey(g)));
+    const replaced = wanted.filter((g) => !failed.has(groupKey(g)) && !superseded.has(groupKey(g)));
     stored = done.filter((a) => !superseded.has(groupKey((placed.get(a.input.groupId) as Placement).group)));
     await replaceViews(client, replaced, stored, placed);
     await client.query("DELETE FROM analysis_queue WHERE ticket = ANY($1::bigint[])", [tickets.filter((t) => !failed.has(t.key)).map((t) => t.ticket)]);
@@ -141,7 +136,7 @@ export async function refreshAnalyses(groups: CurveGroup[] | "all", { onlyQueued
   return { analysedCurves: stored.length, failedViews: failed.size, failed, ms: Math.round(performance.now() - started) };
 }
 
-/** A view analysed without being queued (a whole-store refresh) that failed: queued now, marked failed. */
+/** A view analysed without being queued (a direct refresh) that failed: entered in the ledger now, marked failed. */
 async function markFailedView(client: pg.PoolClient, key: string, reason: string, placed: Map<string, Placement>) {
   const group = [...placed.values()].find((p) => groupKey(p.group) === key)?.group;
   if (!group) return;
