@@ -1,7 +1,7 @@
 // Issue 10, rows 4, 10 and 11, through the real `npm start` (its own database and port, beside the app under
-// test): the fits run off the request loop and a view over its budget is marked failed, not retried; the port
-// opens before the analysis a stopped server left queued is drained; and SIGTERM to npm stops everything the
-// launcher started before npm exits.
+// test): the fits run off the request loop and a view over its budget is retried by the job engine, then
+// parked with its error; the port opens before the analysis a stopped server left queued is run; and SIGTERM
+// to npm stops everything the launcher started before npm exits.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";

@@ -5,8 +5,11 @@ import { readEnv } from "@/lib/env.js";
 import { setAnalysisProcesses, stopAnalysisThread } from "./analysis-process";
 import { runAnalysisJobs, type AnalysisJob } from "./run-analysis-jobs";
 
-/** Views a worker takes per fetch: small, so a batch ends well within its jobs' expiry. */
-const BATCH = 5;
+/**
+ * Views a worker takes per fetch. Their jobs expire together (ATLAS_JOB_EXPIRE_SECONDS, 180 s), so a
+ * batch must end within it even when every view uses its whole budget (2 × 60 s).
+ */
+const BATCH = 2;
 
 // The workers of this process, so a change made here can wake them at once instead of at their next poll.
 const holder = globalThis as typeof globalThis & { __atlasWorkers?: string[] };
