@@ -8,7 +8,7 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: [
-    "pg", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket",
+    "pg", "pg-boss", "@prisma/adapter-pg", "@electric-sql/pglite", "@electric-sql/pglite-socket",
     // native binding (resvg) and libraries that read their own data files at run time (pdfkit's fonts)
     "@resvg/resvg-js", "pdfkit", "svg-to-pdfkit",
   ],

@@ -23,6 +23,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/uploads">Uploads</Link>
             <Link href="/verdicts">Verdicts</Link>
             <Link href="/backtest">Backtest</Link>
+            <Link href="/status">Status</Link>
           </nav>
         </header>
         <main>

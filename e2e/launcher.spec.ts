@@ -1,7 +1,7 @@
 // Issue 10, rows 4, 10 and 11, through the real `npm start` (its own database and port, beside the app under
-// test): the fits run off the request loop and a view over its budget is marked failed, not retried; the port
-// opens before the analysis a stopped server left queued is drained; and SIGTERM to npm stops everything the
-// launcher started before npm exits.
+// test): the fits run off the request loop and a view over its budget is retried by the job engine, then
+// parked with its error; the port opens before the analysis a stopped server left queued is run; and SIGTERM
+// to npm stops everything the launcher started before npm exits.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
@@ -97,7 +97,7 @@ test.describe("npm start", () => {
     await expect.poll(() => groupAlive(launcher!.pid!), { timeout: 10_000 }).toBe(false);
   });
 
-  test("analyses a heavy upload off the request loop: health keeps answering, and the view over its budget is marked failed, not retried", async () => {
+  test("analyses a heavy upload off the request loop: health keeps answering, and the view over its budget is retried, then parked with its error", async () => {
     const url = await freshDatabase("launch_heavy");
     execFileSync(process.execPath, ["scripts/prisma.mjs", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
     const token = execFileSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/token.ts", "create", "heavy", "--admin"], {
@@ -128,13 +128,15 @@ test.describe("npm start", () => {
     expect(answered).toBeGreaterThanOrEqual(5);
     const after = await analysis();
     expect(after.failed).toBe("the analysis took longer than its budget of 4 s");
-    // not retried: the failed view stays out of the queue's drains
+    // parked after its last attempt: the job engine holds it failed, and the view stays out of the workers' way
     const db = new pg.Client({ connectionString: url });
     await db.connect();
     try {
       await new Promise((r) => setTimeout(r, 2_000));
       const { rows } = await db.query("SELECT failed_at IS NOT NULL AS failed, error FROM analysis_queue");
       expect(rows).toEqual([{ failed: true, error: "the analysis took longer than its budget of 4 s" }]);
+      const jobs = await db.query("SELECT state, retry_count FROM pgboss.job WHERE name = 'analysis'");
+      expect(jobs.rows).toEqual([{ state: "failed", retry_count: 2 }]);
     } finally {
       await db.end();
     }

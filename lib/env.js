@@ -56,6 +56,20 @@ export const envSchema = z.object({
   ATLAS_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(120_000),
   /** how long one task view's analysis may take on the analysis thread before the view is marked failed (ms) */
   ATLAS_ANALYSIS_BUDGET_MS: z.coerce.number().int().positive().default(60_000),
+  /** optional read replica for the read routes (GET); unset: reads go to DATABASE_URL */
+  DATABASE_READ_URL: postgresUrl.optional(),
+  /** "0": this web process runs no analysis worker (run `npm run worker` elsewhere); "1" (default): one in-process worker, off the request loop */
+  ATLAS_IN_PROCESS_WORKER: z.enum(["0", "1"]).default("1"),
+  /** analysis jobs one `npm run worker` process runs at once, each in its own analysis process (default: one per core) */
+  ATLAS_WORKER_CONCURRENCY: z.coerce.number().int().positive().optional(),
+  /** attempts after the first before a failing analysis job is parked with its error */
+  ATLAS_JOB_RETRIES: z.coerce.number().int().min(0).default(2),
+  /** seconds a running analysis job may stay active before it is counted as dead (its worker killed) and retried */
+  ATLAS_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).default(180),
+  /** how often (s) the job engine's maintenance looks for expired jobs of dead workers */
+  ATLAS_JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(30),
+  /** how often (s) an idle worker polls for new jobs */
+  ATLAS_JOB_POLL_SECONDS: z.coerce.number().min(0.5).default(2),
   /** folder holding DejaVuSans.ttf for figure exports, when it is not in a system font folder */
   ATLAS_FONT_DIR: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -20,8 +20,8 @@ const DB = onPostgres ? `${decodeURIComponent(new URL(inject("databaseUrl")).pat
 const URL_ = `${SERVER}/${DB}`;
 const TABLES = [
   "_prisma_migrations", "analysis_queue", "api_token", "checkpoint", "checkpoint_result_count", "curve_analysis", "metric",
-  "model", "model_alias", "model_edit", "model_family", "result", "result_count", "result_item", "result_superseded", "task",
-  "task_metric", "upload", "upload_deletion", "upload_idempotency",
+  "model", "model_alias", "model_edit", "model_family", "rate_limit", "result", "result_count", "result_item", "result_superseded",
+  "task", "task_metric", "upload", "upload_deletion", "upload_idempotency",
 ];
 
 async function prisma(url: string, ...args: string[]) {

@@ -29,10 +29,14 @@ beforeAll(async () => {
 });
 
 describe("GET /api/health", () => {
-  it("says the database answers and which kind it is", async () => {
+  it("says the database answers and which kind it is, with the analysis queue's depth, throughput and parked jobs", async () => {
     const res = await getHealthRoute(request("/api/health"));
     expect(res.status).toBe(200);
-    expect(healthResponseSchema.parse(await res.json())).toEqual({ ok: true, database: inject("databaseKind") });
+    const body = healthResponseSchema.parse(await res.json());
+    expect(body).toMatchObject({ ok: true, database: inject("databaseKind") });
+    // the upload of beforeAll queued its view; nothing has run it in this file
+    expect(body.jobs?.waiting).toBeGreaterThanOrEqual(1);
+    expect(body.jobs?.failures.filter((f) => f.task === task)).toEqual([]);
   });
 });
 

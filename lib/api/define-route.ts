@@ -6,6 +6,7 @@ import { pathParamsSchema, queryParamsSchema } from "@/lib/schemas/request-param
 import { AppError } from "@/lib/errors/app-error";
 import { readJsonBody } from "./read-json-body";
 import { toErrorResponse } from "./to-error-response";
+import { readingFromReplica } from "@/lib/db/client";
 
 /**
  * "read": open unless ATLAS_REQUIRE_TOKEN_FOR_READS=1 (a valid token sent anyway reaches the
@@ -24,6 +25,8 @@ type RouteSpec<Q extends z.ZodType, P extends z.ZodType, R extends z.ZodType, B 
   auth?: RouteAuth;
   /** the success status for a response body (default 200), e.g. 201 when something was created */
   status?: (body: z.infer<R>) => number;
+  /** where a GET's queries go: the read replica when DATABASE_READ_URL is set (the default), or the primary (health) */
+  reads?: "replica" | "primary";
   handler: (input: {
     query: z.infer<Q>;
     params: z.infer<P>;
@@ -117,7 +120,9 @@ export function defineRoute<
       return toErrorResponse(err, "body");
     }
     try {
-      const answer = spec.response.parse(await spec.handler({ query, params, body, request, token }));
+      const run = () => spec.handler({ query, params, body, request, token });
+      const onReplica = request.method === "GET" && (spec.reads ?? "replica") === "replica";
+      const answer = spec.response.parse(await (onReplica ? readingFromReplica(run) : run()));
       return Response.json(answer, { status: spec.status?.(answer) ?? 200, headers: { "cache-control": "no-store" } });
     } catch (err) {
       return toErrorResponse(err, "handler");

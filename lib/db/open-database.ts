@@ -5,6 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { readEnv } from "@/lib/env.js";
 import { startEmbeddedPostgres } from "./embedded-postgres";
+import { installJobEngine } from "./job-engine";
 
 export type OpenDatabase = { url: string; kind: "postgres" | "embedded"; stop: () => Promise<void> };
 
@@ -26,8 +27,13 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-/** Applies the committed migrations through the project's offline Prisma wrapper. */
-export function migrateDeploy(url: string): Promise<void> {
+/** Applies the committed migrations through the project's offline Prisma wrapper, then installs the job engine's schema (pg-boss). */
+export async function migrateDeploy(url: string): Promise<void> {
+  await prismaMigrateDeploy(url);
+  await installJobEngine(url);
+}
+
+function prismaMigrateDeploy(url: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.resolve("scripts/prisma.mjs"), "migrate", "deploy"], {
       env: { ...process.env, DATABASE_URL: url },

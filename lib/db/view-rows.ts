@@ -6,7 +6,7 @@ import { NO_FAMILY } from "@/lib/domain/no-family";
 /** A task view whose curves a change touched: one task × metric × shots × filter, every axis and family. */
 export type CurveGroup = { taskId: number; metricId: number; shots: number | null; filter: string };
 
-/** The key of a task view, for maps. */
+/** The key of a task view, for maps and as its analysis job's key (lib/db/analysis-queue.ts spells it in SQL too). */
 export const groupKey = (g: CurveGroup) => `${g.taskId}|${g.metricId}|${g.shots ?? ""}|${g.filter}`;
 
 const POINTS_SQL = `

@@ -10,5 +10,7 @@ export const GET = defineRoute({
   response: healthResponseSchema,
   // a load balancer or CI probe reads the status: 503 while the database does not answer
   status: (body) => (body.ok ? 200 : 503),
+  // the primary: the database that takes writes and holds the job queue
+  reads: "primary",
   handler: () => getHealth(),
 });

@@ -1,5 +1,5 @@
 import { defineRoute } from "@/lib/api/define-route";
-import { takeEditSlot } from "@/lib/auth/take-edit-slot";
+import { takeEditSlot } from "@/lib/services/registry/edit-rate";
 import { applyModelEdit } from "@/lib/services/registry/apply-model-edit";
 import { createModel } from "@/lib/db/model-edits";
 import { listModelRegistry } from "@/lib/db/model-registry";
@@ -22,8 +22,8 @@ export const POST = defineRoute({
   response: modelEditResponseSchema,
   auth: "write",
   status: () => 201,
-  handler: ({ body, token, request }) => {
-    takeEditSlot(token!.id, readEnv().ATLAS_UPLOAD_RATE_PER_MINUTE);
+  handler: async ({ body, token, request }) => {
+    await takeEditSlot(token!.id, readEnv().ATLAS_UPLOAD_RATE_PER_MINUTE);
     return applyModelEdit(() => createModel(body, token!, request.signal));
   },
 });

@@ -36,7 +36,7 @@ export const POST = defineRoute({
   status: (body) => ("dryRun" in body || body.alreadyUploaded ? 200 : 201),
   handler: async ({ query, request, token }) => {
     const env = readEnv();
-    takeUploadSlot(token!.id, env.ATLAS_UPLOAD_RATE_PER_MINUTE);
+    await takeUploadSlot(token!.id, env.ATLAS_UPLOAD_RATE_PER_MINUTE);
     const key = readIdempotencyKey(request);
     const bytes = await readBody(request, env.ATLAS_UPLOAD_LIMIT_BYTES);
     const parts = await toUploadParts(request, bytes, nameHint(request, query.name));

@@ -22,10 +22,31 @@ type Job =
   | { kind: "forecast"; curves: CurveInput[]; options: ForecastViewOptions }
   | { kind: "pooled"; curves: CurveInput[] };
 
-// One analysis process per server (or CLI) process, shared by every drain and request of it
-// (a registered symbol on globalThis, since Next bundles this module more than once).
+// The analysis processes of a server, worker or CLI process, shared by every job and request of
+// it: one by default, one per concurrent job in a worker (setAnalysisProcesses). A registered
+// symbol on globalThis, since Next bundles this module more than once.
 const SLOT = Symbol.for("emergence-atlas.analysis-process");
-const global = globalThis as typeof globalThis & { [SLOT]?: Analyser };
+const global = globalThis as typeof globalThis & { [SLOT]?: { size: number; analysers: Analyser[] } };
+
+const pool = () => (global[SLOT] ??= { size: 1, analysers: [] });
+
+/** How many analysis processes this process may run at once (a worker: one per concurrent job). */
+export function setAnalysisProcesses(size: number): void {
+  pool().size = Math.max(1, size);
+}
+
+/** The least busy analysis process, a new one while fewer than the pool's size run. */
+function pick(): Analyser {
+  const { size, analysers } = pool();
+  const idle = analysers.find((a) => a.pending.size === 0);
+  if (idle) return idle;
+  if (analysers.length < size) {
+    const started = start();
+    analysers.push(started);
+    return started;
+  }
+  return analysers.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+}
 
 /** Heap the analysis process may use before it dies (and its job is failed). */
 const HEAP_MB = 1024;
@@ -36,7 +57,8 @@ function failAll(analyser: Analyser, error: Error): void {
     p.reject(error);
   }
   analyser.pending.clear();
-  if (global[SLOT] === analyser) global[SLOT] = undefined;
+  const { analysers } = pool();
+  if (analysers.includes(analyser)) analysers.splice(analysers.indexOf(analyser), 1);
 }
 
 function start(): Analyser {
@@ -78,7 +100,7 @@ function idle(child: ChildProcess): void {
  * memory or throws.
  */
 function runOffLoop<T>(job: Job): Promise<T> {
-  const analyser = global[SLOT] ?? (global[SLOT] = start());
+  const analyser = pick();
   const budget = readEnv().ATLAS_ANALYSIS_BUDGET_MS;
   const id = analyser.next++;
   analyser.child.channel?.ref();
@@ -106,7 +128,7 @@ export const forecastOffThread = (curves: CurveInput[], options: ForecastViewOpt
 /** A task view's families pooled on one curve and judged (lib/emergence/pooled), off the request loop. */
 export const poolOffThread = (curves: CurveInput[]) => runOffLoop<PooledAnalysis>({ kind: "pooled", curves });
 
-/** Stops this process's analysis process (tests, shutdown); the next job starts a new one. */
+/** Stops this process's analysis processes (tests, shutdown); the next job starts a new one. */
 export function stopAnalysisThread(): void {
-  global[SLOT]?.child.kill("SIGKILL");
+  for (const a of [...pool().analysers]) a.child.kill("SIGKILL");
 }

@@ -1,81 +1,39 @@
 import "server-only";
-import { nextBatch } from "@/lib/db/analysis-queue";
-import { getPool } from "@/lib/db/client";
-import { refreshAnalyses } from "./refresh-analyses";
+import { ANALYSIS_QUEUE, getJobEngine } from "@/lib/db/job-engine";
+import { runAnalysisJobs, type AnalysisJob } from "./run-analysis-jobs";
 
-/** Task views per refresh: a batch's work is stored (and its views leave the queue) as it finishes. */
-const BATCH = 1_000;
+/** Task views per fetch: a batch's work is stored (and its jobs completed) as it finishes. */
+const BATCH = 50;
 
 export type DrainSummary = { batches: number; analysedCurves: number; ms: number };
 
 /**
- * Re-analyses queued task views until none are left, a batch at a time (a view
- * queued again while its batch ran gets a new ticket and is analysed again).
- * Each batch costs its own views only: no verdict depends on another view.
+ * Runs every analysis job waiting now in this process, a batch at a time, until none
+ * is left (jobs waiting for a retry's delay stay for the workers). The CLI uses it
+ * to wait for its own analyses, tests to analyse what they queued; servers and
+ * `npm run worker` run the same jobs through pg-boss's `work` (analysis-worker.ts).
  */
 export async function drainAnalysisQueue({ batchSize = BATCH } = {}): Promise<DrainSummary> {
   const started = performance.now();
+  const boss = getJobEngine();
   let batches = 0;
   let analysedCurves = 0;
-  for (let batch = await nextBatch(batchSize); batch.length > 0; batch = await nextBatch(batchSize)) {
-    const refreshed = await refreshAnalyses(batch);
+  for (;;) {
+    const jobs = (await boss.fetch<AnalysisJob["data"]>(ANALYSIS_QUEUE, { batchSize, includeMetadata: true })) as AnalysisJob[];
+    if (jobs.length === 0) break;
+    const done = await runAnalysisJobs(jobs).catch(async (err: Error) => {
+      // given back at once (pg-boss retries them) rather than left active until they expire
+      for (const job of jobs) await boss.fail(ANALYSIS_QUEUE, job.id, { message: err.message }).catch(() => undefined);
+      throw err;
+    });
+    if (done.succeeded.length > 0) await boss.complete(ANALYSIS_QUEUE, done.succeeded);
     batches++;
-    analysedCurves += refreshed.analysedCurves;
+    analysedCurves += done.analysedCurves;
   }
   return { batches, analysedCurves, ms: Math.round(performance.now() - started) };
 }
 
-/**
- * At start-up: analyses everything once for a database that has results but no
- * stored analyses (e.g. made before them), else whatever a stopped server left queued.
- */
-export async function ensureAnalyses(): Promise<DrainSummary | null> {
-  const started = performance.now();
-  const { rows } = await getPool().query<{ missing: boolean; queued: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM result) AND NOT EXISTS (SELECT 1 FROM curve_analysis) AS missing,
-            EXISTS (SELECT 1 FROM analysis_queue WHERE failed_at IS NULL) AS queued`,
-  );
-  if (rows[0].missing) {
-    const all = await refreshAnalyses("all");
-    return { batches: 1, analysedCurves: all.analysedCurves, ms: Math.round(performance.now() - started) };
-  }
-  return rows[0].queued ? drainAnalysisQueue() : null;
-}
-
-// One drain at a time per process; a request for another while one runs makes it go round again.
-const worker = globalThis as typeof globalThis & { __atlasDrain?: { running: Promise<void>; again: boolean } };
-
-async function drainUntilQuiet(first: () => Promise<unknown>): Promise<void> {
-  try {
-    let pass = first;
-    do {
-      worker.__atlasDrain!.again = false;
-      await pass();
-      pass = drainAnalysisQueue;
-    } while (worker.__atlasDrain!.again);
-  } catch (err) {
-    // The queue is in the database: whatever failed stays queued for the next drain.
-    console.error("analysis refresh failed; the task views stay queued:", (err as Error).message);
-  } finally {
-    worker.__atlasDrain = undefined;
-  }
-}
-
-/**
- * Starts draining the queue in the background of this process (after a response,
- * at server start) and returns at once. Failures are logged; the views stay queued.
- * `first` replaces the first pass (at server start: ensureAnalyses).
- */
-export function scheduleAnalysisDrain(first: () => Promise<unknown> = drainAnalysisQueue): void {
-  if (worker.__atlasDrain) {
-    worker.__atlasDrain.again = true;
-    return;
-  }
-  worker.__atlasDrain = { running: Promise.resolve(), again: false };
-  worker.__atlasDrain.running = drainUntilQuiet(first);
-}
-
-/** Resolves when this process has no background drain running (tests, shutdown). */
+/** Runs what is queued now (tests: after a route queued analyses, before reading them). */
 export async function whenAnalysisIdle(): Promise<void> {
-  while (worker.__atlasDrain) await worker.__atlasDrain.running;
+  await drainAnalysisQueue();
 }

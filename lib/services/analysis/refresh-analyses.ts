@@ -12,7 +12,7 @@ import { withTransaction } from "@/lib/db/with-transaction";
 
 export type { CurveGroup } from "@/lib/db/view-rows";
 
-export type RefreshSummary = { analysedCurves: number; failedViews: number; ms: number };
+export type RefreshSummary = { analysedCurves: number; failedViews: number; failed: Map<string, string>; ms: number };
 
 /** Serialises writers of stored analyses. */
 const REFRESH_LOCK = 7_245_001;
@@ -57,13 +57,20 @@ async function analyzeViews(curves: CurveInput[], placed: Map<string, Placement>
 }
 
 /** The queue tickets of the views about to be read: read before their results, so a view queued again later stays queued. */
-async function queuedTickets(groups: CurveGroup[] | "all"): Promise<{ ticket: string; key: string }[]> {
+async function queuedTickets(groups: CurveGroup[]): Promise<{ ticket: string; key: string; group: CurveGroup }[]> {
   const sql = `SELECT q.ticket::text AS ticket, q.task_id AS "taskId", q.metric_id AS "metricId", q.shots, q.filter FROM analysis_queue q`;
-  const { rows } =
-    groups === "all"
-      ? await getPool().query<CurveGroup & { ticket: string }>(sql)
-      : await getPool().query<CurveGroup & { ticket: string }>(`${sql} JOIN ${VIEWS_SQL} ON ${IN_VIEW("q")}`, asColumns(groups));
-  return rows.map((r) => ({ ticket: r.ticket, key: groupKey(r) }));
+  const { rows } = await getPool().query<CurveGroup & { ticket: string }>(`${sql} JOIN ${VIEWS_SQL} ON ${IN_VIEW("q")}`, asColumns(groups));
+  return rows.map(({ ticket, ...group }) => ({ ticket, key: groupKey(group), group }));
+}
+
+/** Which of the views still have a ledger row, locked until the caller's transaction ends. */
+async function queuedKeys(client: pg.PoolClient, groups: CurveGroup[]): Promise<Set<string>> {
+  if (groups.length === 0) return new Set();
+  const { rows } = await client.query<CurveGroup>(
+    `SELECT q.task_id AS "taskId", q.metric_id AS "metricId", q.shots, q.filter FROM analysis_queue q JOIN ${VIEWS_SQL} ON ${IN_VIEW("q")} FOR UPDATE OF q`,
+    asColumns(groups),
+  );
+  return new Set(rows.map(groupKey));
 }
 
 async function replaceViews(client: pg.PoolClient, groups: CurveGroup[], analysed: Analysed[], placed: Map<string, Placement>) {
@@ -84,37 +91,52 @@ async function replaceViews(client: pg.PoolClient, groups: CurveGroup[], analyse
   );
 }
 
+export type RefreshOptions = {
+  /** only the views the ledger (analysis_queue) says are waiting, as a job does: a view whose row is gone was analysed by a newer job */
+  onlyQueued?: boolean;
+  /** mark a view whose analysis fails as failed in the ledger now (a direct refresh); a job leaves that to its last attempt */
+  park?: boolean;
+};
+
 /**
- * Re-analyses the curves of the given task views (or all) and replaces their
- * stored analyses, taking the views off the analysis queue. A verdict depends
+ * Re-analyses the curves of the given task views and replaces their
+ * stored analyses, taking the views off the analysis ledger. A verdict depends
  * only on its own view, so nothing else is read or rewritten: the cost of a
  * refresh is the size of the views it touches, never the size of the store.
  * A view whose analysis fails or exceeds its budget keeps its previous analysis
- * and stays in the queue marked failed, with the reason, until its results change again.
+ * and is reported in `failed`; with `park` it is also marked failed, with the reason.
+ * A view whose ledger row was removed while this refresh ran (a newer job analysed
+ * newer results and stored them) is not overwritten with what this one read.
  */
-export async function refreshAnalyses(groups: CurveGroup[] | "all"): Promise<RefreshSummary> {
+export async function refreshAnalyses(groups: CurveGroup[], { onlyQueued = false, park = true }: RefreshOptions = {}): Promise<RefreshSummary> {
   const started = performance.now();
-  if (groups !== "all" && groups.length === 0) return { analysedCurves: 0, failedViews: 0, ms: 0 };
-  const tickets = await queuedTickets(groups);
-  const rows = await loadRows(groups);
+  const tickets = groups.length === 0 ? [] : await queuedTickets(groups);
+  const waiting = new Set(tickets.map((t) => t.key));
+  const wanted = onlyQueued ? groups.filter((g) => waiting.has(groupKey(g))) : groups;
+  if (wanted.length === 0) return { analysedCurves: 0, failedViews: 0, failed: new Map(), ms: 0 };
+  const rows = await loadRows(wanted);
   const placed = placements(rows);
   const { done, failed } = await analyzeViews(toCurveInputs(rows), placed);
   // a failed view keeps what was stored for it; every other view is replaced
-  const analysed = groups === "all" ? [...new Map([...placed.values()].map((p) => [groupKey(p.group), p.group])).values()] : groups;
-  const replaced = analysed.filter((g) => !failed.has(groupKey(g)));
+  let stored = done;
   await withRefreshLock(async (client) => {
-    await replaceViews(client, replaced, done, placed);
+    const still = await queuedKeys(client, tickets.map((t) => t.group));
+    const superseded = new Set(tickets.filter((t) => !still.has(t.key)).map((t) => t.key));
+    const replaced = wanted.filter((g) => !failed.has(groupKey(g)) && !superseded.has(groupKey(g)));
+    stored = done.filter((a) => !superseded.has(groupKey((placed.get(a.input.groupId) as Placement).group)));
+    await replaceViews(client, replaced, stored, placed);
     await client.query("DELETE FROM analysis_queue WHERE ticket = ANY($1::bigint[])", [tickets.filter((t) => !failed.has(t.key)).map((t) => t.ticket)]);
+    if (!park) return;
     for (const [key, reason] of failed) {
       const ticket = tickets.find((t) => t.key === key)?.ticket;
       if (ticket) await client.query("UPDATE analysis_queue SET failed_at = now(), error = $2 WHERE ticket = $1", [ticket, reason]);
       else await markFailedView(client, key, reason, placed);
     }
   });
-  return { analysedCurves: done.length, failedViews: failed.size, ms: Math.round(performance.now() - started) };
+  return { analysedCurves: stored.length, failedViews: failed.size, failed, ms: Math.round(performance.now() - started) };
 }
 
-/** A view analysed without being queued (a whole-store refresh) that failed: queued now, marked failed. */
+/** A view analysed without being queued (a direct refresh) that failed: entered in the ledger now, marked failed. */
 async function markFailedView(client: pg.PoolClient, key: string, reason: string, placed: Map<string, Placement>) {
   const group = [...placed.values()].find((p) => groupKey(p.group) === key)?.group;
   if (!group) return;

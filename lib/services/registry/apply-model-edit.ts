@@ -1,6 +1,6 @@
 import "server-only";
 import type { ModelEditResponse } from "@/lib/schemas/model-registry";
-import { scheduleAnalysisDrain } from "@/lib/services/analysis/drain";
+import { nudgeAnalysisWorkers } from "@/lib/services/analysis/analysis-worker";
 import type { EditOutcome } from "@/lib/db/model-edits";
 import { getRegistryModel } from "@/lib/db/model-registry";
 
@@ -11,6 +11,6 @@ import { getRegistryModel } from "@/lib/db/model-registry";
  */
 export async function applyModelEdit(edit: () => Promise<EditOutcome>): Promise<ModelEditResponse> {
   const { modelId, touched } = await edit();
-  if (touched.length > 0) scheduleAnalysisDrain();
+  if (touched.length > 0) nudgeAnalysisWorkers();
   return { model: await getRegistryModel(modelId), analysisQueued: touched.length };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors/app-error";
 import { ingestFile, type IngestFileInput, type IngestFileOutcome } from "@/lib/services/ingest/ingest-file";
-import { scheduleAnalysisDrain } from "@/lib/services/analysis/drain";
+import { nudgeAnalysisWorkers } from "@/lib/services/analysis/analysis-worker";
 import { buildRegistry } from "@/lib/services/registry/build-registry";
 import type { RegistryLookup } from "@/lib/ingest/plan-types";
 import { summarizeOutcomes } from "@/lib/ingest/summarize-outcomes";
@@ -124,7 +124,7 @@ export async function createUploads(input: CreateUploadsInput): Promise<CreateUp
   if (outcomes.some((o) => !o.ok)) throw rejected(outcomes);
   const done = outcomes.filter((o): o is Extract<IngestFileOutcome, { ok: true }> => o.ok);
   const analysisQueued = new Set(done.flatMap((o) => o.touched.map((g) => `${g.taskId}|${g.metricId}|${g.shots}`))).size;
-  if (analysisQueued > 0) scheduleAnalysisDrain();
+  if (analysisQueued > 0) nudgeAnalysisWorkers();
   const summary = summarizeOutcomes(done);
   const alreadyUploaded = done.every((o) => o.alreadyUploaded);
   if (input.parts.length === 1) return { uploadId: done[0].uploadId!, alreadyUploaded, summary, analysisQueued };

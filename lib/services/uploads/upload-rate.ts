@@ -1,4 +1,4 @@
-import { takeRateSlot } from "@/lib/auth/take-rate-slot";
+import { takeRateSlot } from "@/lib/db/rate-slots";
 
-/** Counts an upload request against its token; 429 with Retry-After past `perMinute`. */
-export const takeUploadSlot = (tokenId: number, perMinute: number): void => takeRateSlot("uploads", tokenId, perMinute);
+/** Counts one upload request (a batch of files is one) against its token's per-minute budget. */
+export const takeUploadSlot = (tokenId: number, perMinute: number): Promise<void> => takeRateSlot("uploads", tokenId, perMinute);

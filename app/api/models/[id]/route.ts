@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/define-route";
-import { takeEditSlot } from "@/lib/auth/take-edit-slot";
+import { takeEditSlot } from "@/lib/services/registry/edit-rate";
 import { applyModelEdit } from "@/lib/services/registry/apply-model-edit";
 import { correctModel } from "@/lib/db/model-edits";
 import { getRegistryModel } from "@/lib/db/model-registry";
@@ -23,8 +23,8 @@ export const PATCH = defineRoute({
   body: correctModelBodySchema,
   response: modelEditResponseSchema,
   auth: "write",
-  handler: ({ params, body, token, request }) => {
-    takeEditSlot(token!.id, readEnv().ATLAS_UPLOAD_RATE_PER_MINUTE);
+  handler: async ({ params, body, token, request }) => {
+    await takeEditSlot(token!.id, readEnv().ATLAS_UPLOAD_RATE_PER_MINUTE);
     return applyModelEdit(() => correctModel(params.id, body, token!, request.signal));
   },
 });

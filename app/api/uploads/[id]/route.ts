@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/define-route";
-import { takeRateSlot } from "@/lib/auth/take-rate-slot";
+import { takeRateSlot } from "@/lib/db/rate-slots";
 import { readEnv } from "@/lib/env.js";
-import { scheduleAnalysisDrain } from "@/lib/services/analysis/drain";
+import { nudgeAnalysisWorkers } from "@/lib/services/analysis/analysis-worker";
 import { deleteUpload, getUpload } from "@/lib/db/uploads";
 import { deleteUploadResponseSchema, uploadIdParamsSchema, uploadResponseSchema } from "@/lib/schemas/uploads";
 
@@ -26,9 +26,9 @@ export const DELETE = defineRoute({
   response: deleteUploadResponseSchema,
   auth: "write",
   handler: async ({ params, request, token }) => {
-    takeRateSlot("deletions", token!.id, readEnv().ATLAS_DELETE_RATE_PER_MINUTE);
+    await takeRateSlot("deletions", token!.id, readEnv().ATLAS_DELETE_RATE_PER_MINUTE);
     const { results, restored, touched } = await deleteUpload(params.id, token!, request.signal);
-    if (touched.length > 0) scheduleAnalysisDrain();
+    if (touched.length > 0) nudgeAnalysisWorkers();
     return { deleted: { id: params.id, results, restored }, analysisQueued: touched.length };
   },
 });

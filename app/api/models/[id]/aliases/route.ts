@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineRoute } from "@/lib/api/define-route";
-import { takeEditSlot } from "@/lib/auth/take-edit-slot";
+import { takeEditSlot } from "@/lib/services/registry/edit-rate";
 import { applyModelEdit } from "@/lib/services/registry/apply-model-edit";
 import { addAlias } from "@/lib/db/model-edits";
 import { readEnv } from "@/lib/env.js";
@@ -16,8 +16,8 @@ export const POST = defineRoute({
   response: modelEditResponseSchema,
   auth: "write",
   status: () => 201,
-  handler: ({ params, body, token, request }) => {
-    takeEditSlot(token!.id, readEnv().ATLAS_UPLOAD_RATE_PER_MINUTE);
+  handler: async ({ params, body, token, request }) => {
+    await takeEditSlot(token!.id, readEnv().ATLAS_UPLOAD_RATE_PER_MINUTE);
     return applyModelEdit(() => addAlias(params.id, body, token!, request.signal));
   },
 });
