@@ -1,7 +1,7 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPool } from "@/lib/db/client";
 import { POST } from "@/app/api/uploads/route";
 import { createUploadResponseSchema } from "@/lib/schemas/uploads";
@@ -30,7 +30,15 @@ async function storedItems(task: string): Promise<ItemRow[]> {
   return rows;
 }
 
-const tempDir = () => mkdtempSync(path.join(tmpdir(), "atlas-formats-"));
+const made: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "atlas-formats-"));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 describe("every format through the CLI path (ingestPaths)", () => {
   it("stores lm-eval samples behind their results, a HELM run folder and an Inspect .eval, with their items", async () => {
