@@ -158,4 +158,21 @@ describe("what a file states beside its scores", () => {
     const stored = (await listModelRegistry({ q: model, limit: 10, offset: 0 })).models.find((m) => m.name === model);
     expect(stored).toMatchObject({ parameters: 93_069_280, sources: { parameters: { kind: "file", source: expect.stringMatching(/^stated in the file .*results_2026-01-01T00-00-00\.json$/) } } });
   });
+
+  it("fills the size of a model stored earlier without any, from a later file that states it", async () => {
+    const model = uniqueName("lab/late");
+    const first = tempDir();
+    writeFileSync(path.join(first, "scores.csv"), `model,task,metric,value\n${model},${uniqueName("t")},acc,0.4\n`);
+    expect((await ingestPaths([first], { registry: await buildRegistry() })).unknownScaleModels).toEqual([model]);
+    const second = tempDir();
+    writeFileSync(path.join(second, "results_2026-01-02T00-00-00.json"), JSON.stringify({
+      results: { [uniqueName("t")]: { "acc,none": 0.5 } }, "n-shot": {},
+      config: { model_args: `pretrained=${model}`, model_num_parameters: 1_100_000_000 }, lm_eval_version: "0.4.9",
+    }));
+    const summary = await ingestPaths([second], { registry: await buildRegistry() });
+    expect(summary).toMatchObject({ errors: [], unknownScaleModels: [] });
+    const { listModelRegistry } = await import("@/lib/db/model-registry");
+    const stored = (await listModelRegistry({ q: model, limit: 10, offset: 0 })).models.find((m) => m.name === model);
+    expect(stored).toMatchObject({ parameters: 1.1e9, sources: { parameters: { kind: "file" } } });
+  });
 });
