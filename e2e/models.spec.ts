@@ -94,3 +94,30 @@ test.describe("models page", () => {
     expect(await plottedParameters(page)).toBe(REGISTRY_PARAMETERS);
   });
 });
+
+test.describe("families inferred from hub ids", () => {
+  test("a ladder uploaded by hub id shows as an inferred family, and a token-holder moves a fine-tune into it", async ({ page }) => {
+    const { token } = createToken();
+    const owner = `e2e-lab-${Date.now()}`;
+    const csv = ["model,task,metric,value,shots", ...["70m", "160m", "410m", "410m-sft"].map((s, i) => `${owner}/ladder-${s},e2e_ladder_task,acc,${0.3 + i / 20},0`)].join("\n");
+    const upload = await page.request.post("/api/uploads?name=ladder.csv", { headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" }, data: csv });
+    expect(upload.status()).toBe(201);
+
+    await page.goto("/models");
+    await page.getByRole("searchbox", { name: "Search models" }).fill(owner);
+    const family = `${owner}/ladder-*`;
+    await expect(page.getByRole("heading", { name: new RegExp(`^${family.replace(/[*/.]/g, "\\$&")} \\(3\\)`) })).toBeVisible();
+    await expect(page.getByText("family inferred from the names")).toHaveCount(3);
+
+    await page.getByRole("textbox", { name: "API token" }).fill(token);
+    await page.getByRole("button", { name: "Use token" }).click();
+    const tune = `${owner}/ladder-410m-sft`;
+    await page.getByRole("button", { name: `Set the family of ${tune}` }).click();
+    const form = page.getByRole("group", { name: `Set the family of ${tune}` });
+    await form.getByLabel("Family (empty: none)").fill(family);
+    await form.getByLabel("Source or reason").fill("e2e: the model card says it is the base model, re-uploaded");
+    await form.getByRole("button", { name: "Set family" }).click();
+    await expect(page.getByRole("status").filter({ hasText: `Put ${tune} in the family ${family}` })).toBeVisible();
+    await expect(page.getByRole("heading", { name: new RegExp(`^${family.replace(/[*/.]/g, "\\$&")} \\(4\\)`) })).toBeVisible();
+  });
+});

@@ -61,6 +61,18 @@ describe("planIngest", () => {
     expect(plan.unknownScaleModels).toEqual(["my-lab/run-7"]);
   });
 
+  it("fills a known model's scale from the file only when nothing gave it any, credited to the file", () => {
+    const bare: ModelPlan = { ...pythia, name: "lab/run-1b", parameters: null, trainingTokens: null, trainingFlops: null, source: null, aliases: ["lab/run-1b"] };
+    const lookup: RegistryLookup = { ...registry, resolveModel: (name) => (name === "lab/run-1b" ? bare : registry.resolveModel(name)) };
+    const stated = (model: string) => [{ model, family: null, developer: null, parameters: 1.1e9, trainingTokens: null, trainingFlops: null, source: { key: "config.model_num_parameters" } }];
+    const filled = planIngest("r.json", file([result({ model: "lab/run-1b" })], stated("lab/run-1b")), lookup);
+    expect(filled.models[0]).toMatchObject({ name: "lab/run-1b", parameters: 1.1e9, source: "stated in the file r.json" });
+    expect(filled.unknownScaleModels).toEqual([]);
+    // the registry's pythia-70m keeps its own size, whatever the file states
+    const kept = planIngest("r.json", file([result()], stated("EleutherAI/pythia-v1.1-70m")), lookup);
+    expect(kept.models[0]).toMatchObject({ parameters: 70_426_624, source: "Pythia README" });
+  });
+
   it("takes scale facts a wide CSV states for models the registry lacks", () => {
     const facts = [{ model: "new/model-7b", family: "New", developer: null, parameters: 7e9, trainingTokens: null, trainingFlops: null, source: { line: 2 } }];
     const plan = planIngest("wide.csv", file([result({ model: "new/model-7b" })], facts), registry);

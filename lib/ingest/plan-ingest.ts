@@ -26,6 +26,12 @@ function modelFromFile(name: string, fact: ModelFact | undefined, fileName: stri
   };
 }
 
+/** A known model without any scale fact, given the facts a file states (credited to the file; its family kept). */
+function withStatedFacts(known: ModelPlan, fact: ModelFact, fileName: string): ModelPlan {
+  const stated = modelFromFile(known.name, fact, fileName);
+  return { ...known, parameters: stated.parameters, trainingTokens: stated.trainingTokens, trainingFlops: stated.trainingFlops, source: stated.source };
+}
+
 function hasScale(m: ModelPlan): boolean {
   return m.parameters !== null || m.trainingTokens !== null || m.trainingFlops !== null;
 }
@@ -93,7 +99,10 @@ export function planIngest(fileName: string, parsed: ParsedFile, registry: Regis
   const modelFor = (name: string): ModelPlan => {
     const cached = byFileName.get(name);
     if (cached) return cached;
-    const resolved = registry.resolveModel(name) ?? modelFromFile(name, facts.get(name), fileName);
+    const known = registry.resolveModel(name);
+    const fact = facts.get(name);
+    // a model known without any scale fact (stored from an earlier file that stated none) takes what this file states
+    const resolved = known === null ? modelFromFile(name, fact, fileName) : !hasScale(known) && fact ? withStatedFacts(known, fact, fileName) : known;
     const plan = models.get(resolved.name) ?? { ...resolved, aliases: [...resolved.aliases] };
     if (!plan.aliases.includes(name)) plan.aliases.push(name);
     models.set(plan.name, plan);

@@ -1,7 +1,7 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPool } from "@/lib/db/client";
 import { POST } from "@/app/api/uploads/route";
 import { createUploadResponseSchema } from "@/lib/schemas/uploads";
@@ -30,7 +30,15 @@ async function storedItems(task: string): Promise<ItemRow[]> {
   return rows;
 }
 
-const tempDir = () => mkdtempSync(path.join(tmpdir(), "atlas-formats-"));
+const made: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "atlas-formats-"));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 describe("every format through the CLI path (ingestPaths)", () => {
   it("stores lm-eval samples behind their results, a HELM run folder and an Inspect .eval, with their items", async () => {
@@ -149,5 +157,22 @@ describe("what a file states beside its scores", () => {
     const { listModelRegistry } = await import("@/lib/db/model-registry");
     const stored = (await listModelRegistry({ q: model, limit: 10, offset: 0 })).models.find((m) => m.name === model);
     expect(stored).toMatchObject({ parameters: 93_069_280, sources: { parameters: { kind: "file", source: expect.stringMatching(/^stated in the file .*results_2026-01-01T00-00-00\.json$/) } } });
+  });
+
+  it("fills the size of a model stored earlier without any, from a later file that states it", async () => {
+    const model = uniqueName("lab/late");
+    const first = tempDir();
+    writeFileSync(path.join(first, "scores.csv"), `model,task,metric,value\n${model},${uniqueName("t")},acc,0.4\n`);
+    expect((await ingestPaths([first], { registry: await buildRegistry() })).unknownScaleModels).toEqual([model]);
+    const second = tempDir();
+    writeFileSync(path.join(second, "results_2026-01-02T00-00-00.json"), JSON.stringify({
+      results: { [uniqueName("t")]: { "acc,none": 0.5 } }, "n-shot": {},
+      config: { model_args: `pretrained=${model}`, model_num_parameters: 1_100_000_000 }, lm_eval_version: "0.4.9",
+    }));
+    const summary = await ingestPaths([second], { registry: await buildRegistry() });
+    expect(summary).toMatchObject({ errors: [], unknownScaleModels: [] });
+    const { listModelRegistry } = await import("@/lib/db/model-registry");
+    const stored = (await listModelRegistry({ q: model, limit: 10, offset: 0 })).models.find((m) => m.name === model);
+    expect(stored).toMatchObject({ parameters: 1.1e9, sources: { parameters: { kind: "file" } } });
   });
 });

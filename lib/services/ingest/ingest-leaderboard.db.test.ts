@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -20,7 +20,7 @@ describe("a generated leaderboard folder through the CLI's path", () => {
     }
     writeFileSync(path.join(dir, "broken.json"), '{"results": {');
 
-    const summary = await ingestPaths([dir], { registry: await buildRegistry() });
+    const summary = await ingestPaths([dir], { registry: await buildRegistry() }).finally(() => rmSync(dir, { recursive: true, force: true }));
     expect(summary.files).toBe(FILES + 1);
     expect(summary.errors).toEqual([{ file: path.join(dir, "broken.json"), error: expect.stringMatching(/^.*broken\.json:1: malformed JSON/) }]);
     const held = FILES * LEADERBOARD_RESULTS_PER_FILE;
