@@ -1,9 +1,10 @@
-// npm run bench -- [--results N (1000000)] [--runs R (3)] [--seconds S (3)] [--port P (3150)] [--skip-ingest] [--skip-load] [--no-build] [--out docs/benchmarks.md]
+// npm run bench -- [--results N (1000000)] [--runs R (3)] [--seconds S (3)] [--port P (3150)] [--skip-ingest] [--skip-load] [--no-build] [--out FILE]
 // The whole benchmark (issue 12): ingest against a COPY into a bare table (scripts/bench-ingest.ts,
 // at min(N, 1M) rows), then N generated results loaded through the real ingest path, then every
 // read route measured over HTTP (autocannon against `next start` on 127.0.0.1, 1 and 10
 // connections, bounded in time) beside its query function alone, with EXPLAIN (ANALYZE, BUFFERS)
-// of every statement it issues. Prints the report and writes docs/benchmarks.md. Empties the
+// of every statement it issues. Prints the report and writes docs/benchmarks-<N>.md (1m, 10m, ...;
+// docs/benchmarks.md summarises them against the goals). Empties the
 // database, so it refuses any database not named *_bench or *_test.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
@@ -44,8 +45,12 @@ const argsSchema = z.object({
   runs: z.coerce.number().int().min(1).max(20),
   seconds: z.coerce.number().min(1).max(120),
   port: z.coerce.number().int().min(1024).max(65535),
-  out: z.string().min(1),
+  out: z.string().min(1).optional(),
 });
+
+/** docs/benchmarks-1m.md for 1,000,000 results, -10m for 10M, -250k for 250,000. */
+const defaultOut = (results: number) =>
+  `docs/benchmarks-${results % 1_000_000 === 0 ? `${results / 1_000_000}m` : `${Math.round(results / 1000)}k`}.md`;
 
 const log = (line: string) => console.error(line);
 const loadAverages = () => os.loadavg().map((v) => Number(v.toFixed(2))) as LoadAverages;
@@ -56,7 +61,7 @@ try {
   const { values } = parseArgs({
     options: {
       results: { type: "string", default: "1000000" }, runs: { type: "string", default: "3" }, seconds: { type: "string", default: "3" },
-      port: { type: "string", default: "3150" }, out: { type: "string", default: "docs/benchmarks.md" },
+      port: { type: "string", default: "3150" }, out: { type: "string" },
       "skip-ingest": { type: "boolean", default: false }, "skip-load": { type: "boolean", default: false }, "no-build": { type: "boolean", default: false },
     },
   });
@@ -324,9 +329,10 @@ try {
   report.routes = await measureRoutes(task, report.loadDuringReads);
   report.goals = goals(report);
   const markdown = toBenchmarksMarkdown(report);
-  await writeFile(args.out, markdown);
+  const out = args.out ?? defaultOut(args.results);
+  await writeFile(out, markdown);
   console.log(markdown.split("## Query plans")[0]);
-  log(`wrote ${args.out}`);
+  log(`wrote ${out}`);
 } finally {
   if (server?.pid) process.kill(-server.pid, "SIGTERM");
   await closeDb();

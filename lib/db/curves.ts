@@ -108,7 +108,8 @@ export async function getCurves(query: CurvesQuery): Promise<CurvesResponse> {
   const unplaced: CurvesResponse["unplaced"] = [];
   for (const row of rows) {
     const scale = scaleOf(row, query.x);
-    if (scale.x === null) {
+    // a log axis cannot place 0 (e.g. step 0 of a training run, 0 tokens seen): listed, not placed
+    if (scale.x === null || scale.x <= 0) {
       unplaced.push({ model: row.model, value: row.value });
       continue;
     }

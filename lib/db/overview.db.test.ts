@@ -66,6 +66,11 @@ describe("listOverview", () => {
     expect(first.fdr.tested).toBe(curves.filter((c) => c.pValue !== null).length);
     const verdictCounts = Object.fromEntries(VERDICTS.map((v) => [v, curves.filter((c) => c.verdict === v).length]).filter(([, n]) => n !== 0));
     expect(first.facets.verdicts).toEqual(verdictCounts);
+    expect(first.facets.suites).toContain(suite);
+    expect(first.facets.families).toEqual(expect.arrayContaining(curves.map((c) => c.family)));
+    expect(new Set(first.facets.families).size).toBe(first.facets.families.length);
+    expect(first.facets.metrics).toContain("acc");
+    expect(first.facets.filters).toContain("none");
     expect(first.fdr.abruptAtFdr5).toBe(expected.filter((c) => c.verdict === "abrupt" && c.qValue !== null && c.qValue < 0.05).length);
   });
 

@@ -76,6 +76,8 @@ export async function listOverview(q: OverviewQuery): Promise<OverviewResponse> 
       : `${VERDICT_RANK_SQL.replaceAll("verdict", `${j}.verdict`)}, ${j}.q_value NULLS LAST, ${j}.score DESC NULLS LAST, ${j}.task, ${j}.metric, ${j}.family`;
   const { rows } = await getPool().query<{ items: Row[] | null; summary: Summary[] | null; tested: number; facets: Facets }>(
     `${WITH_Q},
+     -- the facets cover the whole axis, whatever the filters: its distinct keys first, then the few names
+     facet_keys AS MATERIALIZED (SELECT DISTINCT task_id, metric_id, family, filter FROM curve_analysis WHERE axis = $1),
      page AS (SELECT j.* FROM judged j WHERE $7::text IS NULL OR j.verdict = $7 ORDER BY ${order("j")} LIMIT $8 OFFSET $9)
      SELECT
        (SELECT json_agg(json_build_object(
@@ -90,9 +92,11 @@ export async function listOverview(q: OverviewQuery): Promise<OverviewResponse> 
           FROM judged GROUP BY verdict) v) AS summary,
        (SELECT m::int FROM tested) AS tested,
        (SELECT json_build_object(
-                 'suites', array_agg(DISTINCT t.suite) FILTER (WHERE t.suite IS NOT NULL),
-                 'families', array_agg(DISTINCT a.family), 'metrics', array_agg(DISTINCT me.name), 'filters', array_agg(DISTINCT a.filter))
-          FROM curve_analysis a JOIN task t ON t.id = a.task_id JOIN metric me ON me.id = a.metric_id WHERE a.axis = $1) AS facets`,
+                 'suites', (SELECT array_agg(x.suite ORDER BY x.suite) FROM (
+                    SELECT DISTINCT t.suite FROM task t WHERE t.suite IS NOT NULL AND t.id IN (SELECT task_id FROM facet_keys)) x),
+                 'families', (SELECT array_agg(x.family ORDER BY x.family) FROM (SELECT DISTINCT family FROM facet_keys) x),
+                 'metrics', (SELECT array_agg(me.name ORDER BY me.name) FROM metric me WHERE me.id IN (SELECT metric_id FROM facet_keys)),
+                 'filters', (SELECT array_agg(x.filter ORDER BY x.filter) FROM (SELECT DISTINCT filter FROM facet_keys) x))) AS facets`,
     params,
   );
   const { items, summary, tested, facets: f } = rows[0];

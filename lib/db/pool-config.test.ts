@@ -5,9 +5,10 @@ import { toPoolConfig } from "./pool-config";
 const URL = "postgresql://postgres@127.0.0.1:5432/x";
 
 describe("toPoolConfig", () => {
-  it("gives Postgres eight connections with the default timeouts as session settings", () => {
+  it("gives Postgres eight connections with the default timeouts as session settings, JIT off", () => {
     expect(toPoolConfig(URL, readEnv({}))).toEqual({
       connectionString: URL, max: 8, statement_timeout: 60_000, lock_timeout: 30_000, idle_in_transaction_session_timeout: 120_000,
+      options: "-c jit=off",
     });
   });
 

@@ -5,6 +5,7 @@ import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { readEnv } from "@/lib/env.js";
 import { COPY_COLUMNS, toCopyText, type CopyColumns } from "@/lib/ingest/to-copy-text";
+import { shotsCondition } from "./shots-condition";
 
 /** Rows per COPY text chunk and per unnest() statement. */
 const CHUNK = 10_000;
@@ -60,9 +61,10 @@ async function mergeViaStage(client: pg.PoolClient, rows: CopyColumns, uploadId:
 
 /** True when the first row's natural key is stored already: a re-ingest or a revision, so merge straight away. */
 async function firstRowStored(client: pg.PoolClient, rows: CopyColumns): Promise<boolean> {
+  const params: unknown[] = [rows.taskId[0], rows.metricId[0], rows.filter[0], rows.checkpointId[0]];
   const { rows: hit } = await client.query(
-    `SELECT 1 FROM result WHERE task_id = $1 AND metric_id = $2 AND shots IS NOT DISTINCT FROM $3::int AND filter = $4 AND checkpoint_id = $5`,
-    [rows.taskId[0], rows.metricId[0], rows.shots[0], rows.filter[0], rows.checkpointId[0]],
+    `SELECT 1 FROM result WHERE task_id = $1 AND metric_id = $2 AND filter = $3 AND checkpoint_id = $4 AND ${shotsCondition("shots", rows.shots[0], params)}`,
+    params,
   );
   return hit.length > 0;
 }
