@@ -54,7 +54,7 @@ export function LossPanel({ data, chart }: { data: CurvesResponse; chart: Extrac
             <LossChart chart={lossChart} />
             <ul className="loss-verdicts">{lossChart.verdicts.map((v) => <li key={v}>{v}</li>)}</ul>
           </div>
-          {chart && <div className="comparison-cell"><CurveChart chart={chart} height={320} /></div>}
+          {chart && <div className="comparison-cell"><CurveChart chart={{ ...chart, title: `Beside the loss: ${chart.title}` }} height={320} /></div>}
         </div>
       )}
       {res && res.unplaced.length > 0 && (
