@@ -117,8 +117,16 @@ export function Overview({ query }: { query: OverviewQuery }) {
               </p>
             )}
             <ul className="cards">{data.items.map((item) => <Card key={`${item.task}|${item.metric}|${item.shots}|${item.filter}|${item.family}`} item={item} x={query.x} />)}</ul>
-            {data.items.length < data.total && query.limit < 200 && (
-              <button type="button" onClick={() => change({ limit: Math.min(200, query.limit + 48) })}>Show more</button>
+            {data.total > data.items.length && (
+              <nav aria-label="Overview pages" className="pager">
+                <button type="button" disabled={query.offset === 0} onClick={() => change({ offset: Math.max(0, query.offset - query.limit), limit: query.limit })}>
+                  Previous
+                </button>{" "}
+                <span>Curves {query.offset + 1}–{query.offset + data.items.length} of {data.total}</span>{" "}
+                <button type="button" disabled={query.offset + data.items.length >= data.total} onClick={() => change({ offset: query.offset + query.limit, limit: query.limit })}>
+                  Next
+                </button>
+              </nav>
             )}
           </>
         )}

@@ -15,6 +15,14 @@ test.describe("overview", () => {
     // strongest evidence first: the demo's abrupt curves (BIG-bench arithmetic) lead
     await expect(cards.first().locator(".badge")).toHaveText("abrupt");
     await expect(cards.first().locator(".card-q")).toContainText(/q = /);
+    // thousands of curves are paged, never one long list
+    const pages = page.getByRole("navigation", { name: "Overview pages" });
+    await expect(pages).toContainText(`Curves 1–48 of ${total}`);
+    await pages.getByRole("button", { name: "Next" }).click();
+    await expect(page).toHaveURL(/offset=48/);
+    await expect(pages).toContainText(`Curves 49–96 of ${total}`);
+    await pages.getByRole("button", { name: "Previous" }).click();
+    await expect(pages).toContainText(`Curves 1–48 of ${total}`);
 
     await page.getByLabel("Verdict", { exact: true }).selectOption("abrupt");
     await expect(page).toHaveURL(/verdict=abrupt/);

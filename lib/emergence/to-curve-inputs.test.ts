@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toCurveInputs, type CurvePointRow } from "./to-curve-inputs";
+import { NO_FAMILY } from "@/lib/domain/no-family";
 
 const row = (over: Partial<CurvePointRow>): CurvePointRow => ({
   task: "arc_easy", metric: "acc", shots: 0, filter: "none", chance: 0.25, taskMetricChance: null, taskMetricChanceSource: null,
@@ -32,5 +33,14 @@ describe("toCurveInputs", () => {
       ["gsm8k|exact_match|0|strict-match|params|Pythia", [0.1]],
       ["gsm8k|exact_match|0|flexible-extract|params|Pythia", [0.3]],
     ]);
+  });
+
+  it("judges no curve of models without a family: unrelated fine-tunes are not a scaling family", () => {
+    const curves = toCurveInputs([
+      row({}),
+      row({ family: NO_FAMILY, model: "someone/merge-7b", parameters: 7e9 }),
+      row({ family: NO_FAMILY, model: "other-lab/tune-13b", parameters: 1.3e10 }),
+    ]);
+    expect(curves.map((c) => c.family)).toEqual(["Pythia", "Pythia"]);
   });
 });

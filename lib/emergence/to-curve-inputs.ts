@@ -1,6 +1,7 @@
 import type { ScaleAxis } from "@/lib/schemas/curves";
 import { SCALE_AXES, scaleOn } from "@/lib/domain/scale-axes";
 import { chanceForMetric } from "./chance-for-metric";
+import { NO_FAMILY } from "@/lib/domain/no-family";
 import type { CurveInput } from "./types";
 
 /** One stored result of a final checkpoint, with what the analysis needs about its task, metric and model. */
@@ -38,11 +39,14 @@ export function toGroupId(task: string, metric: string, shots: number | null, fi
  * Groups stored results into one curve per family, task view (task × metric ×
  * shots × filter) and scale axis. Results of different filters are different
  * measurements and never share a curve. A model without a value on an axis is
- * left off that axis's curve, never placed.
+ * left off that axis's curve, never placed. Models without a family form no curve: unrelated
+ * models (the fine-tunes and merges of many labs on a leaderboard) are not a scaling family,
+ * so they are plotted as NO_FAMILY but never judged.
  */
 export function toCurveInputs(rows: CurvePointRow[]): CurveInput[] {
   const curves = new Map<string, CurveInput>();
   for (const row of rows) {
+    if (row.family === NO_FAMILY) continue;
     for (const axis of SCALE_AXES) {
       const x = scaleOn(row, axis);
       if (x === null) continue;

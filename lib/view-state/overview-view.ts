@@ -1,10 +1,10 @@
 import { overviewQuerySchema, type OverviewQuery } from "@/lib/schemas/overview";
 import { firstValues, parseSearchParams } from "./search-params";
 
-/** The overview's filters from its URL; invalid ones are dropped. */
+/** The overview's filters and page from its URL; invalid ones are dropped. */
 export function toOverviewQuery(params: Record<string, string | string[] | undefined>): OverviewQuery {
-  const { q, suite, family, metric, filter, verdict, x, sort, limit } = firstValues(params);
-  return parseSearchParams(overviewQuerySchema, { q, suite, family, metric, filter, verdict, x, sort, limit });
+  const { q, suite, family, metric, filter, verdict, x, sort, limit, offset } = firstValues(params);
+  return parseSearchParams(overviewQuerySchema, { q, suite, family, metric, filter, verdict, x, sort, limit, offset });
 }
 
 /** The overview's API query: every filter that is set. */

@@ -9,6 +9,7 @@ import { finalRows } from "@/lib/db/curve-rows";
 import { resolveTaskView } from "@/lib/db/curves";
 import { listLossReferences } from "@/lib/db/loss-references";
 import { chanceForMetric } from "@/lib/emergence/chance-for-metric";
+import { NO_FAMILY } from "@/lib/domain/no-family";
 
 /**
  * One task view with every model placed at its value on a loss-type reference (Du et al.
@@ -35,7 +36,8 @@ export async function getLossView(query: LossQuery): Promise<LossResponse> {
   const lossOf = new Map((await finalRows(refView)).map((r) => [r.model, r.value]));
   const groupId = `${toGroupId(view.task.name, view.metric.name, view.shots, view.filter, "params").replace(/\|params$/, "")}|loss:${refTask}:${refMetric}`;
   const { inputs, unplaced } = toLossCurves(rows, lossOf, groupId);
-  const analyses = await analyzeOffThread(inputs).catch((err: unknown) => {
+  // models without a family are plotted, never judged (see toCurveInputs)
+  const analyses = await analyzeOffThread(inputs.filter((c) => c.family !== NO_FAMILY)).catch((err: unknown) => {
     if (err instanceof ViewAnalysisFailed) throw new AppError(503, "analysis_unavailable", `the analysis on the loss axis could not be computed: ${err.message}`, { "retry-after": "5" });
     throw err;
   });

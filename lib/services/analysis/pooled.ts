@@ -1,6 +1,5 @@
 import "server-only";
 import { toCurveInputs, toGroupId } from "@/lib/emergence/to-curve-inputs";
-import { NO_FAMILY } from "@/lib/domain/no-family";
 import type { PooledQuery, PooledResponse } from "@/lib/schemas/pooled";
 import { AppError } from "@/lib/errors/app-error";
 import { poolOffThread, ViewAnalysisFailed } from "./analysis-process";
@@ -13,13 +12,13 @@ export const POOLING_ASSUMPTION =
 /**
  * One task view's families pooled on one curve (lib/emergence/pooled), with its verdict,
  * threshold and the families' offsets. Computed at read time in the analysis process;
- * models without a family are not pooled (they have no family to offset).
+ * models without a family are not pooled (toCurveInputs leaves them out: no family to offset).
  */
 export async function getPooled(query: PooledQuery): Promise<PooledResponse> {
   const view = await resolveTaskView({ ...query });
   const rows = await loadRows([{ taskId: view.task.id, metricId: view.metric.id, shots: view.shots, filter: view.filter }]);
   const groupId = toGroupId(view.task.name, view.metric.name, view.shots, view.filter, query.x);
-  const curves = toCurveInputs(rows).filter((c) => c.groupId === groupId && c.family !== NO_FAMILY);
+  const curves = toCurveInputs(rows).filter((c) => c.groupId === groupId);
   const pooled = await poolOffThread(curves).catch((err: unknown) => {
     if (err instanceof ViewAnalysisFailed) throw new AppError(503, "analysis_unavailable", `the pooled curve could not be computed: ${err.message}`, { "retry-after": "5" });
     throw err;
