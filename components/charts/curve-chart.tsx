@@ -4,7 +4,8 @@ import {
   CartesianGrid, ErrorBar, Legend, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Symbols,
   Tooltip, XAxis, YAxis,
 } from "recharts";
-import type { ChartPoint, ChartSeries, ChartTick, CurveChartModel } from "@/lib/charts/prepare-curve-chart";
+import type { ChartPoint, ChartSeries, CurveChartModel } from "@/lib/charts/prepare-curve-chart";
+import { tickLabels } from "@/lib/charts/chart-frame";
 
 type Ready = Extract<CurveChartModel, { kind: "ready" }>;
 
@@ -34,11 +35,6 @@ function marker(series: ChartSeries) {
 
 const noMarker = () => <g />;
 
-/** A tick's label as the preparer wrote it. */
-function tickLabels(ticks: ChartTick[]): (value: number) => string {
-  const labels = new Map(ticks.map((t) => [t.value, t.label]));
-  return (value) => labels.get(value) ?? String(value);
-}
 
 /** Draws a prepared chart model; every decision was made in prepareCurveChart. */
 export function CurveChart({ chart, height = 440 }: { chart: Ready; height?: number }) {

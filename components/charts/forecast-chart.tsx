@@ -2,12 +2,7 @@
 
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis } from "recharts";
 import type { ForecastChartModel } from "@/lib/charts/prepare-forecast-chart";
-import type { ChartTick } from "@/lib/charts/prepare-curve-chart";
-
-const tickLabels = (ticks: ChartTick[]) => {
-  const labels = new Map(ticks.map((t) => [t.value, t.label]));
-  return (value: number) => labels.get(value) ?? String(value);
-};
+import { tickLabels } from "@/lib/charts/chart-frame";
 
 /** Draws a prepared forecast: every decision was made in prepareForecastChart. */
 export function ForecastChart({ chart, height = 340 }: { chart: ForecastChartModel; height?: number }) {

@@ -2,12 +2,7 @@
 
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis } from "recharts";
 import type { LossChartModel } from "@/lib/charts/prepare-loss-chart";
-import type { ChartTick } from "@/lib/charts/prepare-curve-chart";
-
-const tickLabels = (ticks: ChartTick[]) => {
-  const labels = new Map(ticks.map((t) => [t.value, t.label]));
-  return (value: number) => labels.get(value) ?? String(value);
-};
+import { tickLabels } from "@/lib/charts/chart-frame";
 
 /** Draws a prepared loss-axis chart (prepareLossChart): the x axis reversed, lower loss to the right. */
 export function LossChart({ chart, height = 320 }: { chart: LossChartModel; height?: number }) {

@@ -3,16 +3,9 @@ import type { FamilyForecast, ForecastResponse } from "@/lib/schemas/forecast";
 import { AXES, formatAxisValue } from "@/lib/domain/scale-axes";
 import { logDomain, logTicks } from "./log-ticks";
 import { formatTick, linearTicks } from "./linear-ticks";
-import type { ChartTick } from "./prepare-curve-chart";
+import type { ChartFrame } from "./chart-frame";
 
-export type ForecastChartModel = {
-  title: string;
-  xLabel: string;
-  yLabel: string;
-  xDomain: [number, number];
-  xTicks: ChartTick[];
-  yDomain: [number, number];
-  yTicks: ChartTick[];
+export type ForecastChartModel = ChartFrame & {
   cutoff: { x: number; label: string };
   /** the forecast and its band, for a line and a range area */
   band: { x: number; mean: number; range: [number, number] }[];

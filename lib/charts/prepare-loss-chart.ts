@@ -3,17 +3,10 @@ import { fmt } from "@/lib/emergence/format-number";
 import { logDomain, logTicks } from "./log-ticks";
 import { formatTick, linearTicks } from "./linear-ticks";
 import { seriesStyle } from "./palette";
-import type { ChartTick } from "./prepare-curve-chart";
+import type { ChartFrame } from "./chart-frame";
 
-export type LossChartModel = {
-  title: string;
-  xLabel: string;
-  yLabel: string;
-  /** drawn reversed: lower loss (more capable) to the right */
-  xDomain: [number, number];
-  xTicks: ChartTick[];
-  yDomain: [number, number];
-  yTicks: ChartTick[];
+/** The x axis (xDomain, xTicks) is drawn reversed: lower loss, more capable, to the right. */
+export type LossChartModel = ChartFrame & {
   chance: number | null;
   series: { family: string; color: string; points: { x: number; y: number; model: string }[]; fitted: { x: number; y: number }[] }[];
   /** one sentence per family: its verdict on this axis and where its threshold lies */
