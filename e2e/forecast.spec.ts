@@ -42,7 +42,7 @@ test.describe("the loss axis", () => {
     await page.goto("/tasks/lambada_openai?metric=acc&shots=0&x=params");
     const section = page.getByRole("region", { name: "Against a loss" });
     await expect(section.getByLabel("Loss reference")).toHaveValue("lambada_openai:ppl");
-    await expect(section.getByTestId("loss-chart")).toHaveAttribute("aria-label", "lambada_openai: acc (0-shot) against lambada_openai ppl (0-shot), lower to the right");
+    await expect(section.getByTestId("loss-chart")).toHaveAttribute("aria-label", "Against a loss: lambada_openai: acc (0-shot) against lambada_openai ppl (0-shot), lower to the right");
     await expect(section.getByTestId("curve-chart")).toHaveAttribute("aria-label", /^Beside the loss: lambada_openai: acc \(0-shot\) against Parameters/);
     await expect(section.locator(".loss-points path, .loss-points .recharts-symbols").first()).toBeAttached();
     await expect(section.locator(".loss-verdicts li").first()).toContainText(/^Pythia: /);

@@ -15,7 +15,7 @@ const res: LossResponse = {
 describe("prepareLossChart", () => {
   it("labels the axis with the reference, lower loss to the right, and says where each family's threshold lies", () => {
     const chart = prepareLossChart(res)!;
-    expect(chart.title).toBe("lambada_openai: acc (0-shot) against lambada_openai ppl (0-shot), lower to the right");
+    expect(chart.title).toBe("Against a loss: lambada_openai: acc (0-shot) against lambada_openai ppl (0-shot), lower to the right");
     expect(chart.xLabel).toBe("lambada_openai ppl (0-shot) (log scale, decreasing)");
     expect(chart.xDomain[0]).toBeLessThan(5);
     expect(chart.xDomain[1]).toBeGreaterThan(40);

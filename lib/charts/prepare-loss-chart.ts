@@ -46,7 +46,7 @@ export function prepareLossChart(res: LossResponse): LossChartModel | null {
   const ref = `${res.ref.task} ${res.ref.metric}${res.ref.shots === null ? "" : ` (${res.ref.shots}-shot)`}`;
   const yLabel = `${res.metric}${res.shots === null ? "" : ` (${res.shots}-shot)`}`;
   return {
-    title: `${res.task}: ${yLabel} against ${ref}, lower to the right`,
+    title: `Against a loss: ${res.task}: ${yLabel} against ${ref}, lower to the right`,
     xLabel: `${ref} (log scale, decreasing)`,
     yLabel,
     xDomain,

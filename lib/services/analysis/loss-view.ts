@@ -20,7 +20,10 @@ import { NO_FAMILY } from "@/lib/domain/no-family";
 export async function getLossView(query: LossQuery): Promise<LossResponse> {
   const view = await resolveTaskView({ task: query.task, metric: query.metric, shots: query.shots, filter: query.filter, x: "params" });
   const rows = await loadRows([{ taskId: view.task.id, metricId: view.metric.id, shots: view.shots, filter: view.filter }]);
-  const references = await listLossReferences([...new Set(rows.map((r) => r.model))], LOSS_METRIC);
+  // the view's own metric is no reference for itself
+  const references = (await listLossReferences([...new Set(rows.map((r) => r.model))], LOSS_METRIC)).filter(
+    (r) => !(r.task === view.task.name && r.metric === view.metric.name),
+  );
   const chance = chanceForMetric(
     view.task.chance,
     { higherIsBetter: view.metric.higher_is_better, lowerBound: view.metric.lower_bound, upperBound: view.metric.upper_bound },
