@@ -69,7 +69,8 @@ export async function openDatabase(opts: { serve?: boolean; port?: number } = {}
   const env = readEnv();
   if (env.DATABASE_URL) {
     await migrateDeploy(env.DATABASE_URL);
-    return connectTo({ url: env.DATABASE_URL, kind: "postgres", stop: async () => undefined });
+    // a child of a process on the embedded database is handed its URL and its kind (connectTo)
+    return connectTo({ url: env.DATABASE_URL, kind: env.ATLAS_DATABASE_KIND, stop: async () => undefined });
   }
   const published = runningFile(env.ATLAS_DATA_DIR);
   if (!opts.serve && existsSync(published)) {
