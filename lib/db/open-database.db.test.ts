@@ -22,12 +22,14 @@ afterAll(async () => {
 });
 
 describe("openDatabase", () => {
-  it("on Postgres: the process's client uses DATABASE_URL with the Postgres pool", async () => {
-    process.env.ATLAS_DATABASE_KIND = "embedded";
+  it("with DATABASE_URL: the process's client uses it with the pool its server calls for, whatever kind was left in the environment", async () => {
+    // the server says what it is: Postgres, or an embedded PGlite's socket (a CLI started by the tests or by npm start)
+    const kind = inject("databaseKind");
+    process.env.ATLAS_DATABASE_KIND = kind === "postgres" ? "embedded" : "postgres";
     const db = await openDatabase();
-    expect([db.kind, process.env.ATLAS_DATABASE_KIND, process.env.DATABASE_URL]).toEqual(["postgres", "postgres", inject("databaseUrl")]);
+    expect([db.kind, process.env.ATLAS_DATABASE_KIND, process.env.DATABASE_URL]).toEqual([kind, kind, inject("databaseUrl")]);
     await closeDb();
-    expect(getPool().options.max).toBe(8);
+    expect(getPool().options.max).toBe(kind === "postgres" ? 8 : 1);
     await closeDb();
   });
 

@@ -27,6 +27,18 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+/** Which server a URL reaches: PGlite reports a wasm32 build in version(), which the pool's rules depend on. */
+async function serverKind(url: string): Promise<OpenDatabase["kind"]> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: readEnv().ATLAS_DB_CONNECT_TIMEOUT_MS });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ version: string }>("SELECT version()");
+    return /wasm32|emscripten/i.test(rows[0].version) ? "embedded" : "postgres";
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 /** Applies the committed migrations through the project's offline Prisma wrapper, then installs the job engine's schema (pg-boss). */
 export async function migrateDeploy(url: string): Promise<void> {
   await prismaMigrateDeploy(url);
@@ -69,8 +81,8 @@ export async function openDatabase(opts: { serve?: boolean; port?: number } = {}
   const env = readEnv();
   if (env.DATABASE_URL) {
     await migrateDeploy(env.DATABASE_URL);
-    // a child of a process on the embedded database is handed its URL and its kind (connectTo)
-    return connectTo({ url: env.DATABASE_URL, kind: env.ATLAS_DATABASE_KIND, stop: async () => undefined });
+    // the URL may be an embedded server's (a child of a process on it): the server says which it is
+    return connectTo({ url: env.DATABASE_URL, kind: await serverKind(env.DATABASE_URL), stop: async () => undefined });
   }
   const published = runningFile(env.ATLAS_DATA_DIR);
   if (!opts.serve && existsSync(published)) {

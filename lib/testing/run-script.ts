@@ -14,7 +14,7 @@ export async function runScript(script: string, ...args: string[]): Promise<Scri
     const { stdout, stderr } = await run(
       path.join(root, "node_modules/.bin/tsx"),
       ["--conditions=react-server", `scripts/${script}`, ...args],
-      { cwd: root, env: { ...process.env, DATABASE_URL: inject("databaseUrl"), ATLAS_DATABASE_KIND: inject("databaseKind") } },
+      { cwd: root, env: { ...process.env, DATABASE_URL: inject("databaseUrl") } },
     );
     return { code: 0, stdout, stderr };
   } catch (err) {
