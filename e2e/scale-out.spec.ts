@@ -5,8 +5,10 @@
 // every backend of the database, which is what a Postgres restart does to the app) during an upload and
 // during a job give a 503 or a retry, never partial rows, and the work is done once; a database
 // unreachable at start gives health 503 with the reason, and the same process recovers; 50 readers at
-// once get no error. Runs on Postgres (the embedded database is one process's, not a server's).
+// once get no error; a web process restarted under load loses no request but those in flight at the stop
+// (connections in its accept queue when it closes its listener; the other process answers the rest). Runs on Postgres (the embedded database is one process's, not a server's).
 import { readFileSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
@@ -28,6 +30,7 @@ let token = "";
 let db: pg.Client;
 const procs: Proc[] = [];
 let workers: Proc[] = [];
+let webA: Proc;
 
 const base = (port: number) => `http://127.0.0.1:${port}`;
 
@@ -58,6 +61,20 @@ async function upload(port: number, name: string, csv: string): Promise<Response
     method: "POST",
     headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
     body: csv,
+  });
+}
+
+type Answer = { status: number } | { error: string };
+
+/** One GET on a connection of its own (no keep-alive), as a load balancer's health-checked backend sees it. */
+function getOnce(port: number, route: string): Promise<Answer> {
+  return new Promise((resolve) => {
+    const req = http.get({ host: "127.0.0.1", port, path: route, agent: false }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ status: res.statusCode ?? 0 }));
+      res.on("error", (err: NodeJS.ErrnoException) => resolve({ error: err.code ?? err.message }));
+    });
+    req.on("error", (err: NodeJS.ErrnoException) => resolve({ error: err.code ?? err.message }));
   });
 }
 
@@ -108,7 +125,8 @@ test.describe("two web processes and two workers on one Postgres", () => {
     url = await freshSiblingDatabase(server.DATABASE_URL!, "scale");
     token = createAdminToken(url, "scale-out"); // also applies the migrations and installs the job engine
     workers = [startWorker(url, JOBS), startWorker(url, JOBS)];
-    procs.push(...workers, startWeb(portA, url), startWeb(portB, url));
+    webA = startWeb(portA, url);
+    procs.push(...workers, webA, startWeb(portB, url));
     for (const w of workers) await printed(w, "analysis worker");
     await expect.poll(() => status(portA), { timeout: 120_000 }).toBe(200);
     await expect.poll(() => status(portB), { timeout: 120_000 }).toBe(200);
@@ -254,5 +272,54 @@ test.describe("two web processes and two workers on one Postgres", () => {
     test.info().annotations.push({ type: "readers", description: line });
     expect(errors).toEqual([]);
     expect(latencies.length).toBeGreaterThan(50);
+  });
+  test("a web process restarted under load: no request lost but those in flight at the stop", async () => {
+    const routes = ["/api/curves?task=scale_task_0", "/api/analysis?task=scale_task_1", "/api/overview?limit=20", "/api/tasks"];
+    // the stop window: from SIGTERM sent until the process has exited (Next closes its listener and drains what it accepted)
+    const window = { from: Infinity, to: Infinity };
+    const lost: string[] = [];
+    const inFlight: string[] = [];
+    let redirected = 0;
+    let answeredByRestarted = 0;
+    let restarted = false;
+    let running = true;
+    const readers = Array.from({ length: 20 }, async (_, reader) => {
+      for (let i = 0; running; i++) {
+        const route = routes[(reader + i) % routes.length];
+        const port = (reader + i) % 2 ? portB : portA;
+        const started = performance.now();
+        let answer = await getOnce(port, route);
+        const ended = performance.now();
+        // as a load balancer does: a connection nobody accepted goes to the other process
+        const refused = "error" in answer && answer.error === "ECONNREFUSED";
+        if (refused) {
+          redirected++;
+          answer = await getOnce(port === portA ? portB : portA, route);
+        }
+        if ("status" in answer && answer.status === 200) {
+          if (port === portA && restarted && !refused) answeredByRestarted++;
+          continue;
+        }
+        const what = `${route} on ${port}: ${"error" in answer ? answer.error : answer.status}`;
+        (started <= window.to && ended >= window.from ? inFlight : lost).push(what);
+      }
+    });
+    await new Promise((r) => setTimeout(r, 2_000));
+    window.from = performance.now();
+    await webA.stop("SIGTERM");
+    window.to = performance.now();
+    webA = startWeb(portA, url);
+    procs.push(webA);
+    await expect.poll(() => status(portA), { timeout: 120_000 }).toBe(200);
+    restarted = true;
+    await new Promise((r) => setTimeout(r, 3_000));
+    running = false;
+    await Promise.all(readers);
+    const line = `restart under load: ${redirected} refused connections sent to the other process, ${inFlight.length} lost in flight at the stop (${[...new Set(inFlight)].join("; ")}), ${answeredByRestarted} answered by the restarted process`;
+    console.log(line);
+    test.info().annotations.push({ type: "restart", description: line });
+    expect(lost).toEqual([]);
+    expect(redirected).toBeGreaterThan(0);
+    expect(answeredByRestarted).toBeGreaterThan(0);
   });
 });
