@@ -1,17 +1,19 @@
-// npm run bench -- [--results N (1000000)] [--runs R (3)] [--seconds S (3)] [--port P (3150)] [--skip-ingest] [--skip-load] [--no-build] [--out FILE]
+// npm run bench -- [--results N (1000000)] [--runs R (3)] [--seconds S (3)] [--port P (3150)] [--skip-ingest] [--skip-load] [--skip-workers] [--skip-upload] [--no-build] [--out FILE]
 // The whole benchmark (issue 12): ingest against a COPY into a bare table (scripts/bench-ingest.ts,
 // at min(N, 1M) rows), then N generated results loaded through the real ingest path, then every
 // read route measured over HTTP (autocannon against `next start` on 127.0.0.1, 1 and 10
 // connections, bounded in time) beside its query function alone, with EXPLAIN (ANALYZE, BUFFERS)
 // of every statement it issues. Prints the report and writes docs/benchmarks-<N>.md (1m, 10m, ...;
-// docs/benchmarks.md summarises them against the goals). Empties the
+// docs/benchmarks.md summarises them against the goals). Then the system as a user meets it: the
+// workers' analysis throughput (scripts/bench-workers.ts), the task page and overview in Chromium
+// (first-load JS, chart drawn), and a 10 MB upload to 201 and to analysed with the reads meanwhile
+// (last: it changes the store). Empties the
 // database, so it refuses any database not named *_bench or *_test.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import os from "node:os";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
 import type pg from "pg";
 import { z } from "zod";
 import { closeDb, getPool } from "@/lib/db/client";
@@ -32,10 +34,17 @@ import { tasksQuerySchema } from "@/lib/schemas/tasks";
 import { toBenchDatabaseName } from "@/lib/bench/bench-database-name";
 import { BENCH_CSV_HEADER, generateResultLines } from "@/lib/bench/generate-results-csv";
 import { medianOfRuns, summarizeLatencies, type LatencySummary } from "@/lib/bench/latency-summary";
+import { createApiToken } from "@/lib/db/api-tokens";
+import type { WorkersSummary } from "@/lib/bench/system-sections";
+import { httpRun } from "./bench/http-run";
+import { measurePageLoads } from "./bench/page-load";
+import { measureUploadUnderLoad } from "./bench/upload-under-load";
 import { toBenchmarksMarkdown, type BenchReport, type IngestSummary, type LoadAverages, type RouteMeasurement } from "@/lib/bench/benchmarks-markdown";
 import type { CurveGroup } from "@/lib/db/view-rows";
 
-const USAGE = "usage: npm run bench -- [--results N] [--runs R] [--seconds S] [--port P] [--skip-ingest] [--skip-load] [--no-build] [--out FILE]";
+const USAGE = "usage: npm run bench -- [--results N] [--runs R] [--seconds S] [--port P] [--skip-ingest] [--skip-load] [--skip-workers] [--skip-upload] [--no-build] [--out FILE]";
+/** The upload of item 5: about 10 MB of long CSV (≈ 56 bytes a row). */
+const UPLOAD_BYTES = 10 * 2 ** 20;
 const FILE_ROWS = 1_000_000;
 const SAMPLED_VIEWS = 12;
 const CONNECTIONS = [1, 10];
@@ -56,17 +65,20 @@ const log = (line: string) => console.error(line);
 const loadAverages = () => os.loadavg().map((v) => Number(v.toFixed(2))) as LoadAverages;
 
 let args: z.infer<typeof argsSchema>;
-let flags: { skipIngest: boolean; skipLoad: boolean; build: boolean };
+let flags: { skipIngest: boolean; skipLoad: boolean; skipWorkers: boolean; skipUpload: boolean; build: boolean };
 try {
   const { values } = parseArgs({
     options: {
       results: { type: "string", default: "1000000" }, runs: { type: "string", default: "3" }, seconds: { type: "string", default: "3" },
       port: { type: "string", default: "3150" }, out: { type: "string" },
       "skip-ingest": { type: "boolean", default: false }, "skip-load": { type: "boolean", default: false }, "no-build": { type: "boolean", default: false },
+      "skip-workers": { type: "boolean", default: false }, "skip-upload": { type: "boolean", default: false },
     },
   });
   args = argsSchema.parse({ ...values, results: values.results.replaceAll("_", "").replaceAll(",", "") });
-  flags = { skipIngest: values["skip-ingest"], skipLoad: values["skip-load"], build: !values["no-build"] };
+  flags = {
+    skipIngest: values["skip-ingest"], skipLoad: values["skip-load"], skipWorkers: values["skip-workers"], skipUpload: values["skip-upload"], build: !values["no-build"],
+  };
   toBenchDatabaseName(process.env.DATABASE_URL);
 } catch (err) {
   const detail = err instanceof z.ZodError ? err.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; ") : (err as Error).message;
@@ -74,16 +86,48 @@ try {
   process.exit(2);
 }
 
-/** scripts/bench-ingest.ts in a child process (it empties the tables): its JSON summary line. */
-function benchIngest(rows: number): IngestSummary {
-  log(`ingest vs bare COPY at ${rows} rows, ${args.runs} runs ...`);
-  const child = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", "scripts/bench-ingest.ts", "--rows", String(rows), "--runs", String(args.runs)], {
+/** A benchmark script in a child process (they empty or change tables): its output printed, its last line's JSON summary. */
+function childSummary(script: string, argv: string[]): unknown {
+  const child = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", script, ...argv, "--runs", String(args.runs)], {
     env: process.env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024,
   });
-  if (child.status !== 0) throw new Error(`bench-ingest failed (exit ${child.status})`);
+  if (child.status !== 0) throw new Error(`${script} failed (exit ${child.status})`);
   const lines = child.stdout.trim().split("\n");
   console.log(lines.slice(0, -1).join("\n"));
-  return { ...JSON.parse(lines[lines.length - 1]), load: loadAverages() } as IngestSummary;
+  return JSON.parse(lines[lines.length - 1]);
+}
+
+function benchIngest(rows: number): IngestSummary {
+  log(`ingest vs bare COPY at ${rows} rows, ${args.runs} runs ...`);
+  return { ...(childSummary("scripts/bench-ingest.ts", ["--rows", String(rows)]) as IngestSummary), load: loadAverages() };
+}
+
+function benchWorkers(): WorkersSummary {
+  log(`analysis throughput of the workers, ${args.runs} runs ...`);
+  return childSummary("scripts/bench-workers.ts", []) as WorkersSummary;
+}
+
+/** Generated long-CSV rows over the registry's models and tasks; another seed re-scores the same keys. */
+async function benchLines(rows: number, seed: number): Promise<Generator<string>> {
+  const read = (file: string) => readFile(path.join(REGISTRY_DIR, file), "utf8");
+  const registry = loadRegistry({ models: await read("models.csv"), tasks: await read("tasks.csv"), metrics: await read("metrics.csv") });
+  return generateResultLines({
+    rows, seed,
+    models: registry.models.filter((m) => !m.name.includes("*")).map((m) => ({ name: m.name, finalStep: m.finalStep })),
+    tasks: registry.tasks.map((t) => ({ name: t.name, chance: t.chance, itemCount: t.itemCount })),
+  });
+}
+
+/** The first rows of the store again with other scores (a re-run of the evaluations), about UPLOAD_BYTES of CSV. */
+async function uploadCsv(): Promise<{ csv: string; rows: number }> {
+  const lines = [BENCH_CSV_HEADER];
+  let bytes = BENCH_CSV_HEADER.length + 1;
+  for (const line of await benchLines(args.results, 2)) {
+    if (bytes + line.length + 1 > UPLOAD_BYTES) break;
+    lines.push(line);
+    bytes += line.length + 1;
+  }
+  return { csv: `${lines.join("\n")}\n`, rows: lines.length - 1 };
 }
 
 /** Empties the store and loads N generated results through ingestFile, FILE_ROWS per file. */
@@ -92,14 +136,8 @@ async function loadStore(results: number): Promise<NonNullable<BenchReport["load
     `TRUNCATE result, result_count, checkpoint_result_count, result_superseded, curve_analysis, analysis_queue,
               upload, checkpoint, model_alias, model, model_family, task_metric, task, metric RESTART IDENTITY CASCADE`,
   );
-  const read = (file: string) => readFile(path.join(REGISTRY_DIR, file), "utf8");
-  const seed = loadRegistry({ models: await read("models.csv"), tasks: await read("tasks.csv"), metrics: await read("metrics.csv") });
   const registry = await buildRegistry();
-  const lines = generateResultLines({
-    rows: results, seed: 1,
-    models: seed.models.filter((m) => !m.name.includes("*")).map((m) => ({ name: m.name, finalStep: m.finalStep })),
-    tasks: seed.tasks.map((t) => ({ name: t.name, chance: t.chance, itemCount: t.itemCount })),
-  });
+  const lines = await benchLines(results, 1);
   const started = performance.now();
   let files = 0;
   for (let done = 0; done < results; done += FILE_ROWS) {
@@ -164,20 +202,6 @@ async function startServer(): Promise<ChildProcess> {
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`the server did not answer on port ${args.port}`);
-}
-
-/** One autocannon run: every response's latency (not its bucketed histogram), and the non-2xx count. */
-async function httpRun(url: string, connections: number): Promise<LatencySummary & { errors: number }> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url, connections, duration: args.seconds, pipelining: 1 }, (err, done) => (err ? reject(err) : resolve(done)));
-    instance.on("response", (_client, status, _bytes, responseTime) => {
-      if (status >= 200 && status < 300) latencies.push(responseTime);
-      else errors++;
-    });
-  });
-  return { ...summarizeLatencies(latencies), errors: errors + result.errors + result.timeouts };
 }
 
 /** The query function alone, `connections` loops at once for the same time. */
@@ -262,7 +286,7 @@ async function measureRoutes(task: string, during: LoadAverages[]): Promise<Rout
       const httpRuns = [];
       const sqlRuns = [];
       for (let run = 0; run < args.runs; run++) {
-        httpRuns.push(await httpRun(`http://127.0.0.1:${args.port}${route.path}`, connections));
+        httpRuns.push(await httpRun(`http://127.0.0.1:${args.port}${route.path}`, connections, args.seconds));
         sqlRuns.push(await sqlRun(route.call, connections));
       }
       http[connections] = { ...medianOfRuns(httpRuns), errors: httpRuns.reduce((n, r) => n + r.errors, 0) };
@@ -313,11 +337,15 @@ const report: BenchReport = {
   analysis: null,
   routes: [],
   loadDuringReads: [],
+  workers: null,
+  upload: null,
+  pages: [],
   goals: [],
 };
 let server: ChildProcess | undefined;
 try {
   if (!flags.skipIngest) report.ingest = benchIngest(Math.min(args.results, FILE_ROWS));
+  if (!flags.skipWorkers) report.workers = benchWorkers();
   if (!flags.skipLoad) {
     report.load = await loadStore(args.results);
     report.analysis = await storeAnalyses();
@@ -327,6 +355,21 @@ try {
   const task = await pickTask();
   log(`reading task ${task}`);
   report.routes = await measureRoutes(task, report.loadDuringReads);
+  const base = `http://127.0.0.1:${args.port}`;
+  log("pages in Chromium ...");
+  report.pages = await measurePageLoads(base, [
+    { name: "task page", path: `/tasks/${encodeURIComponent(task)}`, drawn: ".point-above, .point-at-chance" },
+    { name: "overview", path: "/", drawn: ".sparkline" },
+  ], args.runs);
+  if (!flags.skipUpload) {
+    log("a 10 MB upload, and the reads while its views are analysed ...");
+    const { csv, rows } = await uploadCsv();
+    const { token } = await createApiToken(`bench-${Date.now()}`);
+    const q = encodeURIComponent(task);
+    report.upload = await measureUploadUnderLoad({
+      baseUrl: base, token, csv, rows, seconds: args.seconds, pool: getPool(), routes: [`/api/curves?task=${q}`, "/api/health"],
+    });
+  }
   report.goals = goals(report);
   const markdown = toBenchmarksMarkdown(report);
   const out = args.out ?? defaultOut(args.results);

@@ -24,6 +24,19 @@ const report: BenchReport = {
     explain: [{ sql: "SELECT 1", plan: "Result  (actual time=0.001..0.001 rows=1 loops=1)" }],
   }],
   loadDuringReads: [[3, 2, 1]],
+  workers: {
+    views: 100, curves: 600, cores: 2, runs: 3,
+    summary: [
+      { config: "1 worker process × 1 job at a time", medianMs: 12_000, curvesPerSecond: 50, ratio: 1, spread: 0.1 },
+      { config: "2 worker processes × 1 job at a time", medianMs: 6_500, curvesPerSecond: 92, ratio: 1.85, spread: 0.2 },
+    ],
+  },
+  upload: {
+    bytes: 10 * 2 ** 20, rows: 180_000, createdMs: 4_000, analysedMs: 24_000, views: 1_000, curves: 5_000,
+    quiet: { "/api/health": { ...summary(2), errors: 0 } },
+    during: { "/api/health": { ...summary(30), errors: 2 } },
+  },
+  pages: [{ name: "task page", path: "/tasks/t", runs: 3, initialJsKiB: 180.4, allJsKiB: 250, loadMs: 400, drawnMs: 950 }],
   goals: ["a goal, met"],
 };
 
@@ -39,6 +52,14 @@ describe("toBenchmarksMarkdown", () => {
 
   it("puts each route's HTTP and in-process percentiles side by side, with its errors and statements", () => {
     expect(md).toContain("| `/api/curves?task=t` | 2 | 4.00 / 8.00 / 12 | 20 / 40 / 60 | 1.00 / 2.00 / 3.00 | 5.00 / 10 / 15 | 1 |");
+  });
+
+  it("reports the workers against their baseline, the upload to 201 and to analysed with the reads meanwhile, and the pages", () => {
+    expect(md).toContain("| 2 worker processes × 1 job at a time | 6.5 s | 92 | 1.85 |");
+    expect(md).toContain("201 after 4.0 s; the 1,000 views it touched analysed again 24.0 s after the request");
+    expect(md).toContain("(5,000 curves, 250 curves/s after the 201)");
+    expect(md).toContain("| `/api/health` | 2.00 / 4.00 / 6.00 (0 errors) | 30 / 60 / 90 (2 errors) |");
+    expect(md).toContain("| task page (`/tasks/t`) | 180 KiB | 250 KiB | 400 ms | 950 ms |");
   });
 
   it("includes every statement's plan and the goals", () => {

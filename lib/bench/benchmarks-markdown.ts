@@ -1,4 +1,5 @@
 import type { LatencySummary } from "./latency-summary";
+import { pagesSection, uploadSection, workersSection, type PageLoad, type UploadUnderLoad, type WorkersSummary } from "./system-sections";
 
 export type MachineInfo = { cpus: number; cpuModel: string; memoryGiB: number; postgres: string; node: string };
 export type LoadAverages = [number, number, number];
@@ -36,6 +37,9 @@ export type BenchReport = {
   analysis: { sampledViews: number; curves: number; ms: number; storedCurves: number } | null;
   routes: RouteMeasurement[];
   loadDuringReads: LoadAverages[];
+  workers: WorkersSummary | null;
+  upload: UploadUnderLoad | null;
+  pages: PageLoad[];
   goals: string[];
 };
 
@@ -117,11 +121,14 @@ export function toBenchmarksMarkdown(report: BenchReport): string {
       ? [
           "## Stored analyses",
           "",
-          `${report.analysis.sampledViews} task views analysed for real (${report.analysis.curves} curves in ${(report.analysis.ms / 1000).toFixed(1)} s); every other view's curves were stored as copies of those analyses (same families and axes, same JSON size), ${report.analysis.storedCurves.toLocaleString("en")} curves in all, so the overview and analysis routes read a store of realistic size. (Analysis throughput itself is issue 12 item 3.)`,
+          `${report.analysis.sampledViews} task views analysed for real (${report.analysis.curves} curves in ${(report.analysis.ms / 1000).toFixed(1)} s); every other view's curves were stored as copies of those analyses (same families and axes, same JSON size), ${report.analysis.storedCurves.toLocaleString("en")} curves in all, so the overview and analysis routes read a store of realistic size. (Analysis throughput is measured apart, below.)`,
           "",
         ]
       : []),
     ...routesSection(report),
+    ...(report.workers ? workersSection(report.workers) : []),
+    ...(report.upload ? uploadSection(report.upload) : []),
+    ...(report.pages.length > 0 ? pagesSection(report.pages) : []),
     "## Goals",
     "",
     ...report.goals.map((g) => `- ${g}`),
