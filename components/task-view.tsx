@@ -19,12 +19,10 @@ import { QueryFrame } from "./query-frame";
 import { ExportMenu } from "./export-menu";
 import { FamilyPicker } from "./family-picker";
 import { pickFamilies } from "@/lib/charts/pick-families";
+import { ChartPreview, ChartPreviewContext } from "./charts/chart-preview";
 
-// recharts is ~130 kB gzip: load it only where a chart is drawn.
-const CurveChart = dynamic(() => import("./charts/curve-chart").then((m) => m.CurveChart), {
-  ssr: false,
-  loading: () => <p role="status" className="muted">Drawing chart…</p>,
-});
+// recharts is ~130 kB gzip: load it only where a chart is drawn; until it has loaded, the server's SVG of the view stands in.
+const CurveChart = dynamic(() => import("./charts/curve-chart").then((m) => m.CurveChart), { ssr: false, loading: ChartPreview });
 
 function Controls({ data, query, onChange }: {
   data: CurvesResponse;
@@ -79,7 +77,7 @@ function Controls({ data, query, onChange }: {
   );
 }
 
-export function TaskView({ query }: { query: CurvesQuery }) {
+export function TaskView({ query, previewSvg = null }: { query: CurvesQuery; previewSvg?: string | null }) {
   const router = useRouter();
   const pathname = usePathname();
   const curves = useCurvesQuery(query);
@@ -109,7 +107,9 @@ export function TaskView({ query }: { query: CurvesQuery }) {
               <p className="empty">{chart.message}</p>
             ) : (
               <>
-                <CurveChart chart={chart} />
+                <ChartPreviewContext value={previewSvg}>
+                  <CurveChart chart={chart} />
+                </ChartPreviewContext>
                 <p className="muted">
                   {chart.pointCount < chart.totalPoints
                     ? `${chart.pointCount} of ${chart.totalPoints} points drawn (every k-th of each family; the data exports list all)`

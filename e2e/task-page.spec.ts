@@ -31,6 +31,18 @@ test.describe("task page", () => {
     await expect(page.getByText(/8 points in 1 families/)).toBeVisible();
   });
 
+  test("the first HTML already draws the view (server SVG), and the interactive chart replaces it", async ({ page, request }) => {
+    const html = await (await request.get("/tasks/lambada_openai")).text();
+    const preview = html.slice(html.indexOf('data-testid="chart-preview"'));
+    expect(preview.length).toBeLessThan(html.length);
+    // Pythia's eight sizes as markers, their error bars and the chance line, in the markup before any script runs
+    expect(preview.slice(0, preview.indexOf("</figure>")).match(/class="marker/g)).toHaveLength(8);
+    expect(preview).toContain('class="error-bars"');
+    await page.goto("/tasks/lambada_openai");
+    await expect(page.getByRole("img", { name: /^lambada_openai: acc \(0-shot\)/ }).locator(".point-above")).toHaveCount(8);
+    await expect(page.getByTestId("chart-preview")).toHaveCount(0);
+  });
+
   test("switching the metric updates the chart and the URL, and the URL reproduces the view", async ({ page }) => {
     await page.goto("/tasks/lambada_openai");
     await page.getByLabel("Metric", { exact: true }).selectOption("ppl");

@@ -358,7 +358,7 @@ try {
   const base = `http://127.0.0.1:${args.port}`;
   log("pages in Chromium ...");
   report.pages = await measurePageLoads(base, [
-    { name: "task page", path: `/tasks/${encodeURIComponent(task)}`, drawn: ".point-above, .point-at-chance" },
+    { name: "task page", path: `/tasks/${encodeURIComponent(task)}`, drawn: ".point-above, .point-at-chance, .chart-preview .marker" },
     { name: "overview", path: "/", drawn: ".sparkline" },
   ], args.runs);
   if (!flags.skipUpload) {

@@ -64,7 +64,7 @@ export function pagesSection(pages: PageLoad[]): string[] {
     "## Pages in Chromium (fresh browser context each run, median)",
     "",
     "JS is the encoded (gzip) body bytes of every script: at the load event, and once the chart is drawn (lazy chunks",
-    "included). Drawn: when the chart's marks first appear in the DOM, after navigation start.",
+    "included). Drawn: when the chart's marks first appear in the DOM (the server-drawn SVG or the interactive chart), after navigation start.",
     "",
     "| page | JS at load | JS when drawn | load event | chart drawn |",
     "|---|---|---|---|---|",
