@@ -189,7 +189,8 @@ async function storeAnalyses(): Promise<NonNullable<BenchReport["analysis"]>> {
 
 /** `next build`, then `npm start`'s launcher on the port, in its own process group. */
 async function startServer(): Promise<ChildProcess> {
-  const env = { ...process.env, PORT: String(args.port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", ATLAS_DEMO: "0" };
+  // the issue's 10 MB upload holds about 180k rows, above the HTTP default of 100k (ATLAS_UPLOAD_LIMIT_ROWS)
+  const env = { ...process.env, PORT: String(args.port), HOST: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1", ATLAS_DEMO: "0", ATLAS_UPLOAD_LIMIT_ROWS: "250000" };
   if (flags.build) {
     log("next build ...");
     const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: ["ignore", "ignore", "inherit"], env });
