@@ -120,3 +120,16 @@ export const auditQuerySchema = z.object({
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 export const auditReportQuerySchema = auditQuerySchema.extend({ format: z.enum(["html", "md"]).default("html") });
+
+/** What the store holds, as a report states it so that a reader can tell whether they hold the same. */
+export const storeCountsSchema = z.object({
+  uploads: z.number().int(),
+  /** tasks with results, groups left out */
+  tasks: z.number().int(),
+  models: z.number().int(),
+  families: z.number().int(),
+  results: z.number().int(),
+  /** stored curve analyses on the audit's axis */
+  curves: z.number().int(),
+});
+export type StoreCounts = z.infer<typeof storeCountsSchema>;
