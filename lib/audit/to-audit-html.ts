@@ -35,7 +35,7 @@ function taskHtml(audit: Audit, task: AuditTask, origin: string, figures: Map<st
     return `<p class="muted">${esc(describeViewItems(task.task, v.metric, v.itemModels))}</p>${figure}`;
   });
   return `${head}<p>Families: ${esc(describeTally(task))}.</p>
-<table><thead><tr><th>family</th><th>metric</th><th>verdict</th><th>against the claim</th><th>width, decades [95 % bounds]</th><th>p abrupt / p smooth</th><th>threshold</th><th>sizes</th><th>paired tests</th><th>view</th></tr></thead>
+<table><thead><tr><th>family</th><th>metric</th><th>verdict</th><th>against the claim</th><th>width, decades [95 % bounds]</th><th>p sharper / p wider than W</th><th>threshold</th><th>sizes</th><th>paired tests</th><th>view</th></tr></thead>
 <tbody>${rows.join("\n")}</tbody></table>${mirage}${views.join("\n")}`;
 }
 
