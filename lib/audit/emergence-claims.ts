@@ -1,7 +1,7 @@
 import type { EmergenceClaim } from "@/lib/schemas/audit";
 
 const WEI = "Wei et al. 2022, “Emergent Abilities of Large Language Models”, TMLR (arXiv:2206.07682)";
-const SCHAEFFER = "Schaeffer, Miranda & Koyejo 2023, “Are Emergent Abilities of Large Language Models a Mirage?”, NeurIPS (arXiv:2304.15004)";
+const SCHAEFFER = "Schaeffer et al. 2023 (Schaeffer, Miranda & Koyejo), “Are Emergent Abilities of Large Language Models a Mirage?”, NeurIPS (arXiv:2304.15004)";
 const BIGBENCH = "BIG-bench (Srivastava et al. 2022, arXiv:2206.04615)";
 const FIGURE2_FAMILIES = "the families of Figure 2 (LaMDA, GPT-3, Gopher, Chinchilla, PaLM); which of them each panel plots is not recorded here";
 const FIGURE2_SCALE = "Figure 2 plots the curves and states no scale in numbers; Table 1 lists this task only under “Many BIG-Bench tasks (see Appendix E)”, which is not entered here";

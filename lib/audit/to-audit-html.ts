@@ -18,14 +18,14 @@ export function toInlineSvg(svg: string, suffix: string): string {
 
 const STYLE = `body{font-family:"DejaVu Sans",system-ui,sans-serif;max-width:1100px;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.45}
 table{border-collapse:collapse;margin:0.5rem 0 1rem;font-size:0.85rem}th,td{border:1px solid #ccc;padding:0.2rem 0.45rem;text-align:left;vertical-align:top}
-th{background:#f3f3f3}.agrees{background:#e3f4e1}.disagrees{background:#fbe3e1}.muted{color:#555}figure{margin:1rem 0}figure svg{max-width:100%;height:auto}
+th{background:#f3f3f3}.agrees{background:#e3f4e1}.disagrees{background:#fbe3e1}.muted{color:#555;font-size:0.8rem}figure{margin:1rem 0}figure svg{max-width:100%;height:auto}
 section.claim{border-top:2px solid #999;margin-top:2rem}dt{font-weight:bold}dd{margin:0 0 0.4rem 1rem}`;
 
 function taskHtml(audit: Audit, task: AuditTask, origin: string, figures: Map<string, string>, index: string): string {
   const head = `<h3>${esc(task.task)}</h3>`;
   if (!task.inStore) return `${head}<p class="not-in-store">Not in the store: no results of this task are stored.</p>`;
   const rows = task.families.flatMap((f) =>
-    f.byMetric.map((m) => `<tr class="${m.agreement}"><td>${esc(f.family)}</td><td>${esc(m.metric)}</td><td>${esc(m.verdict)}</td><td>${esc(AGREEMENT_LABEL[m.agreement])}</td><td>${esc(m.width)}</td><td>${esc(m.p)}</td><td>${esc(m.threshold)}</td><td>${m.scales}</td><td>${esc(describePaired(m, audit.rules.alpha))}</td><td><a href="${esc(origin + m.href)}">task page</a></td></tr>`),
+    f.byMetric.map((m) => `<tr class="${m.agreement}"><td>${esc(f.family)}</td><td>${esc(m.metric)}</td><td>${esc(m.verdict)}<div class="muted">${esc(m.reason)}</div></td><td>${esc(AGREEMENT_LABEL[m.agreement])}</td><td>${esc(m.width)}</td><td>${esc(m.p)}</td><td>${esc(m.threshold)}</td><td>${m.scales}</td><td>${esc(describePaired(m, audit.rules.alpha))}</td><td><a href="${esc(origin + m.href)}">task page</a></td></tr>`),
   );
   const compared = task.families.filter((f) => f.sameModels !== null);
   const mirage = compared.length === 0 ? "" : `<p>Every metric over the same models (the mirage test):</p><ul>${compared.map((f) => `<li>${esc(f.family)}: ${esc(f.sameModels!.statement)}</li>`).join("")}</ul>`;

@@ -12,11 +12,11 @@ const svgImage = (alt: string, svg: string) => `![${cell(alt).replace(/[[\]]/g, 
 function taskSection(audit: Audit, task: AuditTask, origin: string, figures: Map<string, string>): string[] {
   if (!task.inStore) return [`### ${task.task}`, "", "Not in the store: no results of this task are stored.", ""];
   const out = [`### ${task.task}`, "", `Families: ${describeTally(task)}.`, ""];
-  out.push("| family | metric | verdict | against the claim | width, decades [95 % bounds] | p sharper / p wider than W | threshold | sizes | paired tests | view |");
-  out.push("|---|---|---|---|---|---|---|---|---|---|");
+  out.push("| family | metric | verdict | reason | against the claim | width, decades [95 % bounds] | p sharper / p wider than W | threshold | sizes | paired tests | view |");
+  out.push("|---|---|---|---|---|---|---|---|---|---|---|");
   for (const f of task.families) {
     for (const m of f.byMetric) {
-      out.push(`| ${[f.family, m.metric, m.verdict, AGREEMENT_LABEL[m.agreement], m.width, m.p, m.threshold, String(m.scales), describePaired(m, audit.rules.alpha)].map(cell).join(" | ")} | [task page](${origin}${m.href}) |`);
+      out.push(`| ${[f.family, m.metric, m.verdict, m.reason, AGREEMENT_LABEL[m.agreement], m.width, m.p, m.threshold, String(m.scales), describePaired(m, audit.rules.alpha)].map(cell).join(" | ")} | [task page](${origin}${m.href}) |`);
     }
   }
   out.push("");

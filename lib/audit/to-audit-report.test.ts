@@ -44,8 +44,8 @@ describe("toAuditMarkdown", () => {
   });
 
   it("lists each family's verdict, its reading against the claim and a link to its view, with cells escaped", () => {
-    expect(md).toContain("| Evil<script>\\|Lab | acc | abrupt | agrees | 0.1 [0.02, 0.35] | 1.2e-9 / 1 | 1.20e9 [8.00e8, 2.00e9] | 8 | no per-item outputs | [task page](http://atlas.test/tasks/arithmetic_3da?metric=acc&shots=2&filter=none&x=params&families=Evil%3Cscript%3E%7CLab) |");
-    expect(md).toContain("| OPT | acc | near-floor | no rise in range |");
+    expect(md).toContain("| Evil<script>\\|Lab | acc | abrupt | abrupt: because | agrees | 0.1 [0.02, 0.35] | 1.2e-9 / 1 | 1.20e9 [8.00e8, 2.00e9] | 8 | no per-item outputs | [task page](http://atlas.test/tasks/arithmetic_3da?metric=acc&shots=2&filter=none&x=params&families=Evil%3Cscript%3E%7CLab) |");
+    expect(md).toContain("| OPT | acc | near-floor | abrupt: because | no rise in range |");
     expect(md).toContain("- **Emergent scale**: 2.3E+22 training FLOPs, 13B parameters (as printed in Table 1)");
     expect(md).toContain("No per-item outputs are stored for arithmetic_3da / acc, so no paired test between adjacent sizes can be made");
   });
@@ -75,7 +75,7 @@ describe("toAuditHtml", () => {
     expect(XMLValidator.validate(inline[0])).toBe(true);
     expect(inline[0]).toContain('id="plot-area-0-0-0"');
     expect(inline[0]).toContain("url(#plot-area-0-0-0)");
-    expect(html).toContain('<tr class="agrees"><td>Evil&lt;script&gt;|Lab</td><td>acc</td><td>abrupt</td><td>agrees</td>');
+    expect(html).toContain('<tr class="agrees"><td>Evil&lt;script&gt;|Lab</td><td>acc</td><td>abrupt<div class="muted">abrupt: because</div></td><td>agrees</td>');
     expect(html).toContain('<h3>arithmetic_4da</h3><p class="not-in-store">Not in the store');
   });
 

@@ -86,7 +86,7 @@ describe("the emergence audit on the demo data", () => {
     expect(html).toContain("Toxicity classification (CivilComments)");
     expect(html).toContain("No per-item outputs are stored for arithmetic_3da / acc");
     const opt = (await storedVerdicts("arithmetic_3da", "acc")).get("OPT");
-    expect(html).toMatch(new RegExp(`<tr class="[a-z-]+"><td>OPT</td><td>acc</td><td>${opt}</td>`));
+    expect(html).toMatch(new RegExp(`<tr class="[a-z-]+"><td>OPT</td><td>acc</td><td>${opt}<div`));
     const svgs = html.match(/<svg[\s\S]*?<\/svg>/g)!;
     // one figure per stored view: 3da, 3ds, 2dm, mmlu, truthfulqa, ipa (2 metrics), word unscrambling, Persian QA
     expect(svgs).toHaveLength(9);
@@ -101,7 +101,7 @@ describe("the emergence audit on the demo data", () => {
     const md = await res.text();
     expect(md).toContain("# Emergence audit");
     expect(md).toContain("curves analysed on training FLOPs");
-    expect(md).toMatch(/\| OPT \| acc \| [a-z-]+ \|/);
+    expect(md).toMatch(/\| OPT \| acc \| [a-z-]+ \| [^|]+ \| [a-z -]+ \|/);
     const uris = [...md.matchAll(/\(data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)\)/g)].map((m) => Buffer.from(m[1], "base64").toString("utf8"));
     expect(uris.length).toBeGreaterThan(0);
     for (const svg of uris) expect(XMLValidator.validate(svg)).toBe(true);
