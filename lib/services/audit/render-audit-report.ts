@@ -1,5 +1,6 @@
 import "server-only";
 import { figureKey } from "@/lib/audit/audit-report";
+import { AppError } from "@/lib/errors/app-error";
 import { toAuditHtml } from "@/lib/audit/to-audit-html";
 import { toAuditMarkdown } from "@/lib/audit/to-audit-markdown";
 import { figureQuerySchema } from "@/lib/schemas/figures";
@@ -21,8 +22,12 @@ export async function renderAuditReport(query: AuditQuery, format: "html" | "md"
   const figures = new Map<string, string>();
   for (const [key, { task, m }] of unique) {
     const q = figureQuerySchema.parse({ metric: m.metric, shots: m.shots === null ? "unknown" : String(m.shots), filter: m.filter, x: audit.x, preset: "double" });
-    const file = await renderFigureFile(task, "svg", q);
-    figures.set(key, typeof file.body === "string" ? file.body : new TextDecoder().decode(file.body));
+    const file = await renderFigureFile(task, "svg", q).catch((err: unknown) => {
+      // a view with nothing placed on this axis has no figure; its rows still say what is stored
+      if (err instanceof AppError && err.status === 422) return null;
+      throw err;
+    });
+    if (file) figures.set(key, typeof file.body === "string" ? file.body : new TextDecoder().decode(file.body));
   }
   const day = audit.generatedAt.slice(0, 10);
   return format === "html"
