@@ -6,7 +6,7 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
 /** Pure logic and its vocabulary: no database, no workflow, no route, no client state. */
-const PURE = ["schemas", "errors", "domain", "auth", "emergence", "ingest", "registry", "charts", "figures", "view-state", "view-models", "bench", "process"];
+const PURE = ["schemas", "errors", "domain", "auth", "emergence", "ingest", "registry", "charts", "figures", "view-state", "view-models", "bench", "process", "audit"];
 const lib = (folder) => `./lib/${folder}`;
 
 /** `from` may not be imported by `target` (import/no-restricted-paths zones). */

@@ -22,6 +22,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/upload">Upload</Link>
             <Link href="/uploads">Uploads</Link>
             <Link href="/verdicts">Verdicts</Link>
+            <Link href="/audit">Audit</Link>
             <Link href="/backtest">Backtest</Link>
             <Link href="/status">Status</Link>
           </nav>

@@ -15,6 +15,7 @@ import {
 import { overviewQuerySchema, overviewResponseSchema } from "@/lib/schemas/overview";
 import { tasksResponseSchema } from "@/lib/schemas/tasks";
 import { figureParamsSchema, figureQuerySchema } from "@/lib/schemas/figures";
+import { auditReportQuerySchema } from "@/lib/schemas/audit";
 import {
   createUploadResponseSchema, deleteUploadResponseSchema, listUploadsQuerySchema, listUploadsResponseSchema,
   uploadIdParamsSchema, uploadQuerySchema, uploadResponseSchema,
@@ -74,6 +75,11 @@ const DOCUMENTED: RouteDoc[] = [
       200: { description: "the figure or its data", files: ["image/svg+xml", "image/png", "application/pdf", "text/csv", "application/json", "text/plain"] },
       400: error("a bad query or path parameter, named"), 404: error("unknown task, metric, shots or family"),
       422: error("nothing to plot on this view (zero points, or no result has a scale on this axis)"),
+    } },
+  { method: "get", path: "/api/audit", summary: "The emergence audit as one self-contained report (format=html with figures inline as SVG, or md with them as data URIs): each literature claim of emergence, every stored family's verdict under each metric read against it, the evidence, links to the views", query: auditReportQuerySchema,
+    responses: {
+      200: { description: "the report", files: ["text/html", "text/markdown"] },
+      400: error("a bad query parameter, named"), 503: error("the metric comparison could not be computed in its time budget"),
     } },
   { method: "get", path: "/api/overview", summary: "Every stored curve ranked by evidence of emergence, with facets", query: overviewQuerySchema,
     responses: { 200: { description: "ranked curves", schema: overviewResponseSchema }, 400: error("a bad query parameter, named") } },

@@ -1,0 +1,3 @@
+export default function Loading() {
+  return <p role="status" className="muted">Reading the stored verdicts for the audit…</p>;
+}
