@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { toFlipMap, toItemStanding } from "./flip-map";
 import { toFlipBins } from "./flip-map-bins";
 import { plantedMatrix } from "./planted-matrix";
+import { toItemMatrix } from "./to-item-matrix";
 
 describe("toItemStanding", () => {
   it("names the size from which an item stays correct, items worse with scale, and items never correct", () => {
@@ -52,5 +53,19 @@ describe("toFlipMap", () => {
     expect(bins.at(-1)!.to).toBe(12_000);
     const correctAtLargest = bins.reduce((a, b) => a + b.correct[5] * (b.to - b.from), 0);
     expect(correctAtLargest).toBe(big.rows.filter((r) => r.correct[5]).length);
+  });
+});
+
+describe("toItemMatrix", () => {
+  it("places each stored score in its model's column and leaves gaps as null", () => {
+    const models = [{ model: "big", x: 2e9, checkpoint: 7 }, { model: "small", x: 1e8, checkpoint: 3 }].sort((a, b) => a.x - b.x);
+    const matrix = toItemMatrix(models, [
+      { checkpoint: 7, key: "1", value: 1 },
+      { checkpoint: 3, key: "1", value: 0 },
+      { checkpoint: 7, key: "2", value: 0.5 },
+      { checkpoint: 99, key: "3", value: 1 },
+    ]);
+    expect(matrix.models.map((m) => m.model)).toEqual(["small", "big"]);
+    expect(matrix.items).toEqual([{ key: "1", values: [0, 1] }, { key: "2", values: [null, 0.5] }]);
   });
 });

@@ -1,6 +1,6 @@
 import type { FamilyComparison } from "@/lib/schemas/comparison";
 import type { AnalyzeOptions } from "../types";
-import { compareMetrics } from "../compare-metrics";
+import { compareMetrics, type MetricCurves } from "../compare-metrics";
 import { sharedItemKeys, toItemCurve, type ItemScore } from "./to-item-curve";
 
 export type ItemMirage = {
@@ -12,7 +12,25 @@ export type ItemMirage = {
   adds: string;
 };
 
-type Base = { id: string; groupId: string; family: string; filter: string; chance: (score: ItemScore) => number | null };
+export type MirageBase = { id: string; groupId: string; family: string; filter: string; chance: (score: ItemScore) => number | null };
+
+/**
+ * The curves of the mirage test on the items: the sharp score first, then each
+ * continuous one, every curve the mean over the same items (those every score has
+ * under every model). compareMetrics then judges them over the same models.
+ */
+export function toItemMetricCurves(scores: ItemScore[], base: MirageBase): { items: number; byMetric: MetricCurves[] } {
+  const keys = sharedItemKeys(scores);
+  const byMetric = scores.map((score) => ({
+    metric: score.name,
+    filter: base.filter,
+    curves: [toItemCurve(score, keys, { id: base.id, groupId: base.groupId, family: base.family, chance: base.chance(score) })],
+  }));
+  return { items: keys.size, byMetric };
+}
+
+export const NO_CONTINUOUS_SCORE = (sharp: string) =>
+  `no continuous score of these items: store one beside ${sharp} (or the targets and responses) to run the mirage test`;
 
 /**
  * The mirage test (Schaeffer et al. 2023) on the items themselves: the same
@@ -21,20 +39,15 @@ type Base = { id: string; groupId: string; family: string; filter: string; chanc
  * metric shows and no continuous score of the same outputs shows is made by the
  * metric; one that every score shows is in the outputs.
  */
-export function compareItemScores(sharp: ItemScore, continuous: ItemScore[], base: Base, options: AnalyzeOptions = {}): ItemMirage {
-  if (continuous.length === 0) return { items: 0, comparison: null, adds: `no continuous score of these items: store one beside ${sharp.name} (or targets and responses) to run the mirage test` };
-  const scores = [sharp, ...continuous];
-  const keys = sharedItemKeys(scores);
-  const byMetric = scores.map((score) => ({
-    metric: score.name,
-    filter: base.filter,
-    curves: [toItemCurve(score, keys, { id: base.id, groupId: base.groupId, family: base.family, chance: base.chance(score) })],
-  }));
+export function compareItemScores(sharp: ItemScore, continuous: ItemScore[], base: MirageBase, options: AnalyzeOptions = {}): ItemMirage {
+  if (continuous.length === 0) return { items: 0, comparison: null, adds: NO_CONTINUOUS_SCORE(sharp.name) };
+  const { items, byMetric } = toItemMetricCurves([sharp, ...continuous], base);
   const [comparison] = compareMetrics(byMetric, options);
-  return { items: keys.size, comparison: comparison ?? null, adds: describeAdds(comparison ?? null, sharp.name) };
+  return { items, comparison: comparison ?? null, adds: describeAdds(comparison ?? null, sharp.name) };
 }
 
-function describeAdds(comparison: FamilyComparison | null, sharp: string): string {
+/** What the sharp metric (the comparison's first) adds over the others, in one sentence. */
+export function describeAdds(comparison: FamilyComparison | null, sharp: string): string {
   if (comparison === null || comparison.models.length === 0) return "no model has every score of these items";
   if (!comparison.decided) return `cannot say what ${sharp} adds: ${comparison.statement}`;
   const [head, ...others] = comparison.byMetric;
