@@ -15,6 +15,29 @@ export type FamilyCheckpoint = {
   reported: number | null;
 };
 
+/**
+ * The families with items on a view, the most models with items first: one index
+ * probe into result_item per final result of the view.
+ */
+export async function listItemFamilies(view: ItemView): Promise<string[]> {
+  const params: unknown[] = [view.taskId, view.metricId, view.filter];
+  const shots = shotsCondition("r.shots", view.shots, params);
+  const { rows } = await getPool().query<{ family: string }>(
+    `SELECT f.name AS family
+     FROM result r
+     JOIN checkpoint c ON c.id = r.checkpoint_id AND c.is_final
+     JOIN model m ON m.id = c.model_id
+     JOIN model_family f ON f.id = m.family_id
+     WHERE r.task_id = $1 AND r.metric_id = $2 AND r.filter = $3 AND ${shots}
+       AND EXISTS (SELECT 1 FROM result_item ri WHERE ri.checkpoint_id = r.checkpoint_id AND ri.task_id = r.task_id
+                   AND ri.metric_id = r.metric_id AND ri.shots IS NOT DISTINCT FROM r.shots AND ri.filter = r.filter)
+     GROUP BY f.name
+     ORDER BY count(*) DESC, f.name`,
+    params,
+  );
+  return rows.map((r) => r.family);
+}
+
 /** The final checkpoint of every model of a family, with its scale and the view's stored aggregate. */
 export async function listFamilyCheckpoints(view: ItemView, family: string): Promise<FamilyCheckpoint[]> {
   const params: unknown[] = [family, view.taskId, view.metricId, view.filter];

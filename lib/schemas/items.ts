@@ -4,7 +4,8 @@ import { familyComparisonSchema } from "./comparison";
 
 export const itemsQuerySchema = z.object({
   task: z.string().min(1, "is required").max(200),
-  family: z.string().min(1, "is required").max(200),
+  /** default: the family with items on the view that has the most models with items */
+  family: z.string().min(1).max(200).optional(),
   /** the sharp metric whose items are mapped (default: as the task page picks it) */
   metric: z.string().min(1).max(200).optional(),
   shots: shotsParamSchema.optional(),
@@ -30,6 +31,8 @@ export const itemsResponseSchema = z.object({
   shots: z.number().int().nullable(),
   filter: z.string(),
   family: z.string(),
+  /** every family with items on this view, for a picker */
+  families: z.array(z.string()),
   x: scaleAxisSchema,
   /** the family's models with items, smallest first: the columns */
   models: z.array(z.object({

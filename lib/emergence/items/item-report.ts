@@ -18,7 +18,7 @@ export type ItemReportInput = {
   page: { offset: number; limit: number };
 };
 
-export type ItemReport = Omit<ItemsResponse, "task" | "metric" | "shots" | "filter" | "family" | "x" | "mirage"> & {
+export type ItemReport = Omit<ItemsResponse, "task" | "metric" | "shots" | "filter" | "family" | "families" | "x" | "mirage"> & {
   /** the curves of the mirage test, judged by the caller (off the request loop) */
   mirage: { scores: ItemsResponse["mirage"]["scores"]; items: number; byMetric: MetricCurves[] | null };
 };

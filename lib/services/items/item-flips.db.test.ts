@@ -54,7 +54,10 @@ describe("GET /api/items on a family of six sizes with a planted group (lm-eval 
 
   it("stores every item and aggregates them to the score each results file reported", async () => {
     expect(summary.errors).toEqual([]);
-    const body = await items({ task, family, limit: "500" });
+    // without a family, the view's family with items
+    const body = await items({ task, limit: "500" });
+    expect(body.family).toBe(family);
+    expect(body.families).toEqual([family]);
     expect(body.models.map((m) => m.model)).toEqual(models);
     expect(body.complete).toBe(300);
     expect(body.incomplete).toBe(0);
@@ -131,9 +134,9 @@ describe("GET /api/items on a family of six sizes with a planted group (lm-eval 
     const bad = await getItems({ task, family, limit: "0" });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await bad.json())).toContain("limit");
-    const missing = await getItems({ task });
-    expect(missing.status).toBe(400);
-    expect(JSON.stringify(await missing.json())).toContain("family");
+    const negative = await getItems({ task, family, offset: "-1" });
+    expect(negative.status).toBe(400);
+    expect(JSON.stringify(await negative.json())).toContain("offset");
     const none = await getItems({ task, family: uniqueName("NoSuchFamily") });
     expect(none.status).toBe(404);
   });

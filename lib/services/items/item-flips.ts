@@ -1,6 +1,6 @@
 import "server-only";
 import { resolveTaskView } from "@/lib/db/curves";
-import { listFamilyCheckpoints, listItemMetrics, listItemTexts, listItemValues, type ItemMetric, type ItemView } from "@/lib/db/items";
+import { listFamilyCheckpoints, listItemFamilies, listItemMetrics, listItemTexts, listItemValues, type ItemMetric, type ItemView } from "@/lib/db/items";
 import { notFound, AppError } from "@/lib/errors/app-error";
 import { scaleOn } from "@/lib/domain/scale-axes";
 import { chanceForMetric } from "@/lib/emergence/chance-for-metric";
@@ -30,12 +30,15 @@ const metricOf = (m: ItemMetric): ItemScore["metric"] => ({
 export async function getItemFlips(query: ItemsQuery): Promise<ItemsResponse> {
   const resolved = await resolveTaskView({ task: query.task, metric: query.metric, shots: query.shots, filter: query.filter, x: query.x });
   const view: ItemView = { taskId: resolved.task.id, metricId: resolved.metric.id, shots: resolved.shots, filter: resolved.filter };
-  const placed = (await listFamilyCheckpoints(view, query.family))
+  const families = await listItemFamilies(view);
+  const family = query.family ?? families[0];
+  if (family === undefined) throw notFound(`items on "${resolved.task.name}" / ${resolved.metric.name}`);
+  const placed = (await listFamilyCheckpoints(view, family))
     .map((c) => ({ ...c, x: scaleOn(c, query.x) }))
     .filter((c): c is typeof c & { x: number } => c.x !== null && c.x > 0);
   const metrics = placed.length === 0 ? [] : await listItemMetrics(view, placed.map((c) => c.checkpoint));
   if (!metrics.some((m) => m.id === view.metricId)) {
-    throw notFound(`items of family "${query.family}" on "${resolved.task.name}" / ${resolved.metric.name}`);
+    throw notFound(`items of family "${family}" on "${resolved.task.name}" / ${resolved.metric.name}`);
   }
   const values = await listItemValues(view, placed.map((c) => c.checkpoint), metrics.map((m) => m.id));
   const withItems = new Set(values.filter((v) => v.metric === view.metricId).map((v) => v.checkpoint));
@@ -60,7 +63,7 @@ export async function getItemFlips(query: ItemsQuery): Promise<ItemsResponse> {
     reported: models.map((c) => c.reported),
     page: { offset: query.offset, limit: query.limit },
     base: {
-      id: `${groupId}|${query.family}`, groupId, family: query.family, filter: resolved.filter,
+      id: `${groupId}|${family}`, groupId, family, filter: resolved.filter,
       chance: (score) => {
         const m = byName.get(score.name);
         return score.source === "computed" || !m ? null : chanceForMetric(resolved.task.chance, score.metric, { chance: m.taskMetricChance, source: m.taskMetricChanceSource });
@@ -70,7 +73,7 @@ export async function getItemFlips(query: ItemsQuery): Promise<ItemsResponse> {
   const { byMetric, ...mirage } = report.mirage;
   const comparison = byMetric === null ? null : ((await judge(byMetric))[0] ?? null);
   return {
-    task: resolved.task.name, metric: sharpMetric.name, shots: resolved.shots, filter: resolved.filter, family: query.family, x: query.x,
+    task: resolved.task.name, metric: sharpMetric.name, shots: resolved.shots, filter: resolved.filter, family, families, x: query.x,
     ...report,
     mirage: { ...mirage, comparison, adds: byMetric === null ? NO_CONTINUOUS_SCORE(sharpMetric.name) : describeAdds(comparison, sharpMetric.name) },
   };
