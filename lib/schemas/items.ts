@@ -51,7 +51,7 @@ export const itemsResponseSchema = z.object({
   complete: z.number().int(),
   incomplete: z.number().int(),
   flipMap: z.object({
-    bins: z.array(z.object({ from: z.number().int(), to: z.number().int(), correct: z.array(z.number()), mean: z.array(z.number()) })),
+    bins: z.array(z.object({ from: z.number().int(), to: z.number().int(), correct: z.array(z.number()), mean: z.array(z.number()), worse: z.number() })),
     steps: z.array(z.object({ to: z.number().int(), gained: z.number(), lost: z.number(), settles: z.number() })),
     correctThroughout: z.number(),
     worse: z.number(),

@@ -8,6 +8,8 @@ export type FlipBin = {
   correct: number[];
   /** per model, the bin's mean score (equal to `correct` under a 0/1 metric) */
   mean: number[];
+  /** share of the bin's items that get worse with scale */
+  worse: number;
 };
 
 /**
@@ -24,14 +26,16 @@ export function toFlipBins(map: FlipMap, sizes: number, maxBins = 240): FlipBin[
     const to = Math.min(n, from + per);
     const correct = new Array<number>(sizes).fill(0);
     const mean = new Array<number>(sizes).fill(0);
+    let worse = 0;
     for (let r = from; r < to; r++) {
       const row = map.rows[r];
+      if (row.standing.kind === "worse") worse++;
       for (let s = 0; s < sizes; s++) {
         if (row.correct[s]) correct[s]++;
         mean[s] += row.values[s];
       }
     }
-    bins.push({ from, to, correct: correct.map((c) => c / (to - from)), mean: mean.map((m) => m / (to - from)) });
+    bins.push({ from, to, correct: correct.map((c) => c / (to - from)), mean: mean.map((m) => m / (to - from)), worse: worse / (to - from) });
   }
   return bins;
 }
