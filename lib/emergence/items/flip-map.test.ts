@@ -60,10 +60,9 @@ describe("toItemMatrix", () => {
   it("places each stored score in its model's column and leaves gaps as null", () => {
     const models = [{ model: "big", x: 2e9, checkpoint: 7 }, { model: "small", x: 1e8, checkpoint: 3 }].sort((a, b) => a.x - b.x);
     const matrix = toItemMatrix(models, [
-      { checkpoint: 7, key: "1", value: 1 },
-      { checkpoint: 3, key: "1", value: 0 },
-      { checkpoint: 7, key: "2", value: 0.5 },
-      { checkpoint: 99, key: "3", value: 1 },
+      { checkpoint: 7, keys: ["1", "2"], values: [1, 0.5] },
+      { checkpoint: 3, keys: ["1"], values: [0] },
+      { checkpoint: 99, keys: ["3"], values: [1] },
     ]);
     expect(matrix.models.map((m) => m.model)).toEqual(["small", "big"]);
     expect(matrix.items).toEqual([{ key: "1", values: [0, 1] }, { key: "2", values: [null, 0.5] }]);

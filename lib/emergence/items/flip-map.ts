@@ -79,8 +79,8 @@ export function toFlipMap(matrix: ItemMatrix): FlipMap {
     steps.push({ to, gained: share(gained, n), lost: share(lost, n), settles: share(settles, n) });
   }
   const count = (test: (s: ItemStanding) => boolean) => share(rows.filter((r) => test(r.standing)).length, n);
-  const keyed = rows.map((row) => ({ row, rank: rank(row.standing, sizes), correct: row.correct.filter(Boolean).length }));
-  keyed.sort((a, b) => a.rank - b.rank || b.correct - a.correct || compareKeys(a.row.key, b.row.key));
+  const keyed = rows.map((row) => ({ row, rank: rank(row.standing, sizes), correct: row.correct.filter(Boolean).length, id: /^\d{1,15}$/.test(row.key) ? Number(row.key) : null }));
+  keyed.sort((a, b) => a.rank - b.rank || b.correct - a.correct || (a.id !== null && b.id !== null ? a.id - b.id : compareKeys(a.row.key, b.row.key)));
   return {
     rows: keyed.map((k) => k.row),
     incomplete: matrix.items.length - n,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { levenshtein, tokenEditDistance, toTokens } from "./token-edit-distance";
+import { levenshtein, memoTokens, tokenEditDistance, toTokens } from "./token-edit-distance";
 
 describe("token edit distance", () => {
   it("splits words and punctuation", () => {
@@ -22,5 +22,13 @@ describe("token edit distance", () => {
     expect(far).toBeLessThanOrEqual(1);
     expect(tokenEditDistance(null, "x")).toBeNull();
     expect(tokenEditDistance("x", null)).toBeNull();
+  });
+});
+
+describe("memoTokens", () => {
+  it("gives the same distances while tokenising each distinct text once", () => {
+    const memo = memoTokens();
+    const pairs: [string, string][] = [["a b c", "a x c"], ["a b c", "a b c d"], ["5, 7", "5 , 7"]];
+    for (const [t, r] of pairs) expect(tokenEditDistance(t, r, memo)).toBe(tokenEditDistance(t, r));
   });
 });

@@ -6,6 +6,24 @@ export function toTokens(text: string): string[] {
 /** Longest token sequence compared: keeps one item's cost bounded (a 512-token generation against a short target). */
 export const MAX_TOKENS = 256;
 
+const cutTokens = (text: string) => toTokens(text.trim()).slice(0, MAX_TOKENS);
+
+/**
+ * cutTokens with a memory: an item's target is the same under every model, so a
+ * family's items are tokenised once per distinct text.
+ */
+export function memoTokens(): (text: string) => string[] {
+  const seen = new Map<string, string[]>();
+  return (text) => {
+    let tokens = seen.get(text);
+    if (!tokens) {
+      tokens = cutTokens(text);
+      seen.set(text, tokens);
+    }
+    return tokens;
+  };
+}
+
 /** Levenshtein distance between two token sequences (insert, delete, substitute: 1 each), in O(|a|·|b|) time and O(|b|) memory. */
 export function levenshtein(a: readonly string[], b: readonly string[]): number {
   if (a.length === 0) return b.length;
@@ -30,10 +48,10 @@ export function levenshtein(a: readonly string[], b: readonly string[]): number 
  * are cut to MAX_TOKENS first. Null when either is missing: no text, no score.
  * Lower is better.
  */
-export function tokenEditDistance(target: string | null, response: string | null): number | null {
+export function tokenEditDistance(target: string | null, response: string | null, tokensOf: (text: string) => string[] = cutTokens): number | null {
   if (target === null || response === null) return null;
-  const t = toTokens(target.trim()).slice(0, MAX_TOKENS);
-  const r = toTokens(response.trim()).slice(0, MAX_TOKENS);
+  const t = tokensOf(target);
+  const r = tokensOf(response);
   const longer = Math.max(t.length, r.length);
   return longer === 0 ? 0 : levenshtein(t, r) / longer;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { resolveTaskView } from "@/lib/db/curves";
-import { listFamilyCheckpoints, listItemFamilies, listItemMetrics, listItemTexts, listItemValues, type ItemMetric, type ItemView } from "@/lib/db/items";
+import { listFamilyCheckpoints, listItemColumns, listItemFamilies, listItemMetrics, listItemTexts, type ItemMetric, type ItemView } from "@/lib/db/items";
 import { notFound, AppError } from "@/lib/errors/app-error";
 import { scaleOn } from "@/lib/domain/scale-axes";
 import { chanceForMetric } from "@/lib/emergence/chance-for-metric";
@@ -8,7 +8,7 @@ import { toGroupId } from "@/lib/emergence/to-curve-inputs";
 import { describeAdds, NO_CONTINUOUS_SCORE } from "@/lib/emergence/items/item-mirage";
 import { toItemReport } from "@/lib/emergence/items/item-report";
 import { toItemMatrix } from "@/lib/emergence/items/to-item-matrix";
-import { tokenEditDistance } from "@/lib/emergence/items/token-edit-distance";
+import { memoTokens, tokenEditDistance } from "@/lib/emergence/items/token-edit-distance";
 import type { ItemScore } from "@/lib/emergence/items/to-item-curve";
 import type { ItemsQuery, ItemsResponse } from "@/lib/schemas/items";
 import { compareOffThread, ViewAnalysisFailed } from "../analysis/analysis-process";
@@ -36,23 +36,23 @@ export async function getItemFlips(query: ItemsQuery): Promise<ItemsResponse> {
   const placed = (await listFamilyCheckpoints(view, family))
     .map((c) => ({ ...c, x: scaleOn(c, query.x) }))
     .filter((c): c is typeof c & { x: number } => c.x !== null && c.x > 0);
-  const metrics = placed.length === 0 ? [] : await listItemMetrics(view, placed.map((c) => c.checkpoint));
-  if (!metrics.some((m) => m.id === view.metricId)) {
-    throw notFound(`items of family "${family}" on "${resolved.task.name}" / ${resolved.metric.name}`);
-  }
-  const values = await listItemValues(view, placed.map((c) => c.checkpoint), metrics.map((m) => m.id));
-  const withItems = new Set(values.filter((v) => v.metric === view.metricId).map((v) => v.checkpoint));
+  const columns = placed.length === 0 ? [] : await listItemColumns(view, placed.map((c) => c.checkpoint));
+  const withItems = new Set(columns.filter((c) => c.metric === view.metricId).map((c) => c.checkpoint));
+  if (withItems.size === 0) throw notFound(`items of family "${family}" on "${resolved.task.name}" / ${resolved.metric.name}`);
+  const metrics = await listItemMetrics(view.taskId, [...new Set(columns.map((c) => c.metric))]);
   const models = placed.filter((c) => withItems.has(c.checkpoint)).sort((a, b) => a.x - b.x || a.model.localeCompare(b.model));
   const scoreOf = (m: ItemMetric): ItemScore => ({
-    name: m.name, source: "stored", metric: metricOf(m), matrix: toItemMatrix(models, values.filter((v) => v.metric === m.id)),
+    name: m.name, source: "stored", metric: metricOf(m), matrix: toItemMatrix(models, columns.filter((c) => c.metric === m.id)),
   });
   const sharpMetric = metrics.find((m) => m.id === view.metricId)!;
   const sharp = scoreOf(sharpMetric);
   let continuous = metrics.filter((m) => m.id !== view.metricId).map(scoreOf).filter((s) => !isBinary(s));
   if (continuous.length === 0) {
-    const texts = await listItemTexts(view, models.map((c) => c.checkpoint));
-    const cells = texts.map((t) => ({ checkpoint: t.checkpoint, key: t.key, value: tokenEditDistance(t.target, t.response) }));
-    if (cells.length > 0) continuous = [{ name: "token_edit_distance", source: "computed", metric: EDIT_DISTANCE, matrix: toItemMatrix(models, cells) }];
+    const tokens = memoTokens();
+    const distances = (await listItemTexts(view, models.map((c) => c.checkpoint))).map((t) => ({
+      checkpoint: t.checkpoint, keys: t.keys, values: t.targets.map((target, i) => tokenEditDistance(target, t.responses[i], tokens)),
+    }));
+    if (distances.length > 0) continuous = [{ name: "token_edit_distance", source: "computed", metric: EDIT_DISTANCE, matrix: toItemMatrix(models, distances) }];
   }
 
   const groupId = toGroupId(resolved.task.name, sharpMetric.name, resolved.shots, resolved.filter, query.x);
