@@ -16,6 +16,16 @@ export type FamilyCheckpoint = {
 };
 
 /**
+ * A version of everything stored: the newest upload and how many there are. Any
+ * upload or deletion changes it, so a report computed at one version is current
+ * as long as the version is. One index probe and a count of a small table.
+ */
+export async function getStoreVersion(): Promise<string> {
+  const { rows } = await getPool().query<{ newest: number | null; uploads: string }>("SELECT max(id) AS newest, count(*) AS uploads FROM upload");
+  return `${rows[0].newest ?? 0}:${rows[0].uploads}`;
+}
+
+/**
  * The families with items on a view, the most models with items first: one index
  * probe into result_item per final result of the view.
  */

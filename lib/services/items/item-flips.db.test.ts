@@ -130,6 +130,18 @@ describe("GET /api/items on a family of six sizes with a planted group (lm-eval 
     expect(body.mirage.adds).toBe("the jump is made by exact_match: the same outputs read smooth under token_edit_distance");
   });
 
+  it("reads a new upload at once: a seventh size joins the next report", async () => {
+    const before = await items({ task, family });
+    expect(before.models).toHaveLength(6);
+    const larger = uniqueName("itemlab/m6");
+    const more = writePlantedFamily(tempDir(), { ...options, models: [...models, larger] });
+    const registry = withModels(await buildRegistry(), [plan(larger, family, 6.9e9)]);
+    expect((await ingestPaths([more.folders[6]], { registry })).errors).toEqual([]);
+    const after = await items({ task, family });
+    expect(after.models.map((m) => m.model)).toEqual([...models, larger]);
+    expect(after.pairedTests).toHaveLength(6);
+  });
+
   it("answers 400 naming a bad parameter, and 404 for a family without items on the task", async () => {
     const bad = await getItems({ task, family, limit: "0" });
     expect(bad.status).toBe(400);

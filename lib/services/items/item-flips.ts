@@ -1,6 +1,6 @@
 import "server-only";
 import { resolveTaskView } from "@/lib/db/curves";
-import { listFamilyCheckpoints, listItemColumns, listItemFamilies, listItemMetrics, listItemTexts, type ItemMetric, type ItemView } from "@/lib/db/items";
+import { getStoreVersion, listFamilyCheckpoints, listItemColumns, listItemFamilies, listItemMetrics, listItemTexts, type ItemMetric, type ItemView } from "@/lib/db/items";
 import { notFound, AppError } from "@/lib/errors/app-error";
 import { scaleOn } from "@/lib/domain/scale-axes";
 import { chanceForMetric } from "@/lib/emergence/chance-for-metric";
@@ -28,6 +28,27 @@ const metricOf = (m: ItemMetric): ItemScore["metric"] => ({
  * here, on the server: the client gets bins and a page of rows, never every item.
  */
 export async function getItemFlips(query: ItemsQuery): Promise<ItemsResponse> {
+  const key = JSON.stringify([query.task, query.family ?? null, query.metric ?? null, query.shots ?? null, query.filter ?? null, query.x, await getStoreVersion()]);
+  let report = reports.get(key);
+  if (!report) {
+    report = computeItemFlips(query);
+    reports.set(key, report);
+    report.catch(() => reports.delete(key));
+    while (reports.size > CACHED_REPORTS) reports.delete(reports.keys().next().value as string);
+  }
+  const full = await report;
+  return { ...full, rows: { offset: query.offset, limit: query.limit, items: full.rows.items.slice(query.offset, query.offset + query.limit) } };
+}
+
+/**
+ * Reports computed in this process, by query and store version: paging through a
+ * family's rows (or a second reader) reuses the one aggregation instead of reading
+ * and testing 10,000+ items again. Any upload or deletion changes the version.
+ */
+const reports = new Map<string, Promise<ItemsResponse>>();
+const CACHED_REPORTS = 16;
+
+async function computeItemFlips(query: ItemsQuery): Promise<ItemsResponse> {
   const resolved = await resolveTaskView({ task: query.task, metric: query.metric, shots: query.shots, filter: query.filter, x: query.x });
   const view: ItemView = { taskId: resolved.task.id, metricId: resolved.metric.id, shots: resolved.shots, filter: resolved.filter };
   const families = await listItemFamilies(view);
@@ -61,7 +82,7 @@ export async function getItemFlips(query: ItemsQuery): Promise<ItemsResponse> {
     sharp,
     continuous,
     reported: models.map((c) => c.reported),
-    page: { offset: query.offset, limit: query.limit },
+    page: { offset: 0, limit: Number.MAX_SAFE_INTEGER },
     base: {
       id: `${groupId}|${family}`, groupId, family, filter: resolved.filter,
       chance: (score) => {
