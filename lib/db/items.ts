@@ -16,13 +16,16 @@ export type FamilyCheckpoint = {
 };
 
 /**
- * A version of everything stored: the newest upload and how many there are. Any
- * upload or deletion changes it, so a report computed at one version is current
- * as long as the version is. One index probe and a count of a small table.
+ * A version of everything stored: the newest upload, how many there are, and the
+ * newest registry edit (a model's scale or family). Any upload, deletion or edit
+ * changes it, so a report computed at one version is current as long as the
+ * version is. Two index probes and a count of a small table.
  */
 export async function getStoreVersion(): Promise<string> {
-  const { rows } = await getPool().query<{ newest: number | null; uploads: string }>("SELECT max(id) AS newest, count(*) AS uploads FROM upload");
-  return `${rows[0].newest ?? 0}:${rows[0].uploads}`;
+  const { rows } = await getPool().query<{ newest: number | null; uploads: string; edit: string | null }>(
+    "SELECT max(id) AS newest, count(*) AS uploads, (SELECT max(id) FROM model_edit)::text AS edit FROM upload",
+  );
+  return `${rows[0].newest ?? 0}:${rows[0].uploads}:${rows[0].edit ?? 0}`;
 }
 
 /**

@@ -4,6 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/items/route";
 import { getPool } from "@/lib/db/client";
+import { PUT as PUT_FAMILY } from "@/app/api/models/[id]/family/route";
+import { BASE, newToken } from "@/lib/testing/upload-requests";
 import { itemsResponseSchema, type ItemsResponse } from "@/lib/schemas/items";
 import type { ModelPlan } from "@/lib/ingest/plan-types";
 import { buildRegistry } from "@/lib/services/registry/build-registry";
@@ -130,7 +132,7 @@ describe("GET /api/items on a family of six sizes with a planted group (lm-eval 
     expect(body.mirage.adds).toBe("the jump is made by exact_match: the same outputs read smooth under token_edit_distance");
   });
 
-  it("reads a new upload at once: a seventh size joins the next report", async () => {
+  it("reads a new upload and a registry edit at once: a seventh size joins the next report, and leaves with its family", async () => {
     const before = await items({ task, family });
     expect(before.models).toHaveLength(6);
     const larger = uniqueName("itemlab/m6");
@@ -140,6 +142,15 @@ describe("GET /api/items on a family of six sizes with a planted group (lm-eval 
     const after = await items({ task, family });
     expect(after.models.map((m) => m.model)).toEqual([...models, larger]);
     expect(after.pairedTests).toHaveLength(6);
+    // a registry edit that moves it to a family of its own is read at once too
+    const { rows } = await getPool().query<{ id: number }>("SELECT id FROM model WHERE name = $1", [larger]);
+    const edit = await PUT_FAMILY(new Request(`${BASE}/api/models/${rows[0].id}/family`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${await newToken()}`, "content-type": "application/json" },
+      body: JSON.stringify({ family: uniqueName("Elsewhere"), reason: "model card" }),
+    }), { params: Promise.resolve({ id: String(rows[0].id) }) });
+    expect(edit.status).toBe(200);
+    expect((await items({ task, family })).models.map((m) => m.model)).toEqual(models);
   });
 
   it("answers 400 naming a bad parameter, and 404 for a family without items on the task", async () => {

@@ -43,7 +43,7 @@ export async function getItemFlips(query: ItemsQuery): Promise<ItemsResponse> {
 /**
  * Reports computed in this process, by query and store version: paging through a
  * family's rows (or a second reader) reuses the one aggregation instead of reading
- * and testing 10,000+ items again. Any upload or deletion changes the version.
+ * and testing 10,000+ items again. Any upload, deletion or registry edit changes the version.
  */
 const reports = new Map<string, Promise<ItemsResponse>>();
 const CACHED_REPORTS = 16;
