@@ -24,6 +24,9 @@ import { ChartPreview, ChartPreviewContext } from "./charts/chart-preview";
 // recharts is ~130 kB gzip: load it only where a chart is drawn; until it has loaded, the server's SVG of the view stands in.
 const CurveChart = dynamic(() => import("./charts/curve-chart").then((m) => m.CurveChart), { ssr: false, loading: ChartPreview });
 
+// the items section reads its own API and draws on a canvas: loaded only when a task page is shown
+const ItemsSection = dynamic(() => import("./items/items-section").then((m) => m.ItemsSection), { ssr: false });
+
 function Controls({ data, query, onChange }: {
   data: CurvesResponse;
   query: CurvesQuery;
@@ -153,6 +156,9 @@ export function TaskView({ query, previewSvg = null }: { query: CurvesQuery; pre
             {data.x !== "checkpoint" && <LossPanel data={data} chart={chart.kind === "ready" ? chart : null} />}
             {data.x !== "checkpoint" && data.series.filter((s) => s.points.length > 0).length > 1 && <PooledFamilies data={{ ...data, x: data.x }} />}
             {data.x !== "checkpoint" && data.series.some((s) => s.points.length > 0) && <ForecastPanel data={{ ...data, x: data.x }} />}
+            {data.x !== "checkpoint" && (
+              <ItemsSection view={{ task: data.task.name, metric: data.metric.name, shots: data.shots ?? "unknown", filter: data.filter, x: data.x }} />
+            )}
             {data.options.metrics.length > 1 && data.x !== "checkpoint" && (
               <MetricComparison base={{ ...query, shots: data.shots ?? "unknown", filter: data.filter }} x={data.x} />
             )}

@@ -5,6 +5,7 @@ import { GET as comparison } from "./comparison/route";
 import { GET as curves } from "./curves/route";
 import { GET as figure } from "./figures/[file]/route";
 import { GET as health } from "./health/route";
+import { GET as items } from "./items/route";
 import { GET as model } from "./models/[id]/route";
 import { GET as checkpoints } from "./models/[id]/checkpoints/route";
 import { GET as models } from "./models/route";
@@ -27,6 +28,7 @@ describe("a control character in a read parameter", () => {
     ["analysis task", analysis, "/api/analysis?task=a%00b", undefined, "task"],
     ["comparison metrics", comparison, "/api/comparison?task=lambada_openai&metrics=acc,%00", undefined, "metrics"],
     ["comparison filter", comparison, "/api/comparison?task=lambada_openai&filter=%00", undefined, "filter"],
+    ["items family", items, "/api/items?task=lambada_openai&family=Pythia%00", undefined, "family"],
     ["overview q", overview, "/api/overview?q=%00", undefined, "q"],
     ["overview family", overview, "/api/overview?family=OPT%00", undefined, "family"],
     ["overview suite", overview, "/api/overview?suite=%00", undefined, "suite"],

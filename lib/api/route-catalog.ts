@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { analysisResponseSchema } from "@/lib/schemas/analysis";
 import { comparisonQuerySchema, comparisonResponseSchema } from "@/lib/schemas/comparison";
+import { itemsQuerySchema, itemsResponseSchema } from "@/lib/schemas/items";
 import { forecastQuerySchema, forecastResponseSchema } from "@/lib/schemas/forecast";
 import { pooledQuerySchema, pooledResponseSchema } from "@/lib/schemas/pooled";
 import { lossQuerySchema, lossResponseSchema } from "@/lib/schemas/loss-axis";
@@ -55,6 +56,11 @@ const DOCUMENTED: RouteDoc[] = [
     responses: { 200: { description: "analyses", schema: analysisResponseSchema }, 400: error("a bad query parameter, named"), 404: error("unknown task, metric or shots") } },
   { method: "get", path: "/api/comparison", summary: "The mirage test: each family's verdict under every metric of a task, over the models scored under all of them", query: comparisonQuerySchema,
     responses: { 200: { description: "verdicts by metric", schema: comparisonResponseSchema }, 400: error("a bad query parameter, named"), 404: error("unknown task, metric or shots") } },
+  { method: "get", path: "/api/items", summary: "One family's items on a task view: the flip map (bins, step shares, a page of rows), exact McNemar tests between adjacent sizes, item-bootstrap intervals, and the mirage test on the same items", query: itemsQuerySchema,
+    responses: {
+      200: { description: "items", schema: itemsResponseSchema }, 400: error("a bad query parameter, named"),
+      404: error("unknown task, metric, shots or filter, or no items of the family on it"), 503: error("the mirage test could not be computed in its time budget"),
+    } },
   { method: "get", path: "/api/forecast", summary: "Forecasts of one task view: each family fitted below a cutoff, the larger sizes forecast with a prediction band against what was measured, and when the forecast reaches a level", query: forecastQuerySchema,
     responses: {
       200: { description: "forecasts", schema: forecastResponseSchema }, 400: error("a bad query parameter, named"), 404: error("unknown task, metric, shots or filter"),

@@ -7,7 +7,7 @@ describe("toOpenApi", () => {
 
   it("describes every route with its query parameters and response schemas", () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
-      "/api/analysis", "/api/audit", "/api/comparison", "/api/curves", "/api/figures/{file}", "/api/forecast", "/api/health", "/api/loss", "/api/models", "/api/models/{id}", "/api/models/{id}/aliases",
+      "/api/analysis", "/api/audit", "/api/comparison", "/api/curves", "/api/figures/{file}", "/api/forecast", "/api/health", "/api/items", "/api/loss", "/api/models", "/api/models/{id}", "/api/models/{id}/aliases",
       "/api/models/{id}/checkpoints", "/api/models/{id}/family", "/api/overview", "/api/pooled", "/api/tasks", "/api/uploads", "/api/uploads/{id}",
     ]);
     const curves = doc.paths["/api/curves"].get as { parameters: { name: string; required: boolean }[]; responses: Record<string, unknown> };

@@ -16,6 +16,7 @@ describe("invalidateResultViews", () => {
       comparison: queryKeys.comparison.detail(view),
       forecast: queryKeys.forecast.detail({ ...view, x: "flops", form: "logistic", level: 0.9 }),
       pooled: queryKeys.pooled.detail({ ...view, x: "flops" }),
+      items: queryKeys.items.detail({ ...view, family: "Pythia" }),
       loss: queryKeys.loss.detail({ task: "sciq", ref: "lambada_openai:ppl" }),
       overview: queryKeys.overview.list({ x: "params", sort: "evidence", limit: 50, offset: 0 }),
       models: queryKeys.models.list(),
@@ -25,6 +26,6 @@ describe("invalidateResultViews", () => {
     for (const key of Object.values(keys)) client.setQueryData(key, { seeded: true });
     await invalidateResultViews(client);
     const stale = Object.fromEntries(Object.entries(keys).map(([name, key]) => [name, client.getQueryState(key)?.isInvalidated]));
-    expect(stale).toEqual({ list: true, tasks: true, curves: true, analysis: true, comparison: true, forecast: true, pooled: true, loss: true, overview: true, models: true, preview: false, detail: false });
+    expect(stale).toEqual({ list: true, tasks: true, curves: true, analysis: true, comparison: true, forecast: true, pooled: true, items: true, loss: true, overview: true, models: true, preview: false, detail: false });
   });
 });

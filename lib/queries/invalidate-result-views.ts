@@ -4,7 +4,7 @@ import { queryKeys } from "./query-keys";
 /**
  * Marks stale every view that shows stored results, after an upload or a
  * deletion changed them: the upload history, tasks, curves, analyses, metric
- * comparisons, forecasts, pooled curves, loss views, the overview, and the model registry (a commit can save model mappings).
+ * comparisons, forecasts, pooled curves, items, loss views, the overview, and the model registry (a commit can save model mappings).
  */
 export async function invalidateResultViews(client: QueryClient): Promise<void> {
   const keys = [
@@ -15,6 +15,7 @@ export async function invalidateResultViews(client: QueryClient): Promise<void> 
     queryKeys.comparison.all,
     queryKeys.forecast.all,
     queryKeys.pooled.all,
+    queryKeys.items.all,
     queryKeys.loss.all,
     queryKeys.overview.all,
     queryKeys.models.all,

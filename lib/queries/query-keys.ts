@@ -10,6 +10,7 @@ import type { PooledQuery } from "@/lib/schemas/pooled";
 import { toLossSearch } from "@/lib/view-state/loss-view";
 import type { LossQuery } from "@/lib/schemas/loss-axis";
 import { toTaskApiSearch } from "@/lib/view-state/task-view";
+import { toItemsSearch, type ItemsRequest } from "@/lib/view-state/items-view";
 
 /** One key factory per resource; an upload invalidates `all` of what it touched. */
 export const queryKeys = {
@@ -34,6 +35,10 @@ export const queryKeys = {
   pooled: {
     all: ["pooled"] as const,
     detail: (q: PooledQuery) => ["pooled", toPooledSearch(q)] as const,
+  },
+  items: {
+    all: ["items"] as const,
+    detail: (q: ItemsRequest) => ["items", toItemsSearch(q)] as const,
   },
   loss: {
     all: ["loss"] as const,

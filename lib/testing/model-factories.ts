@@ -9,7 +9,7 @@ export type FamilyCurve = { family: string; task: string; models: { id: number; 
 
 const SIZES = [7e7, 1.6e8, 4.1e8, 1e9, 1.4e9, 2.8e9];
 
-function withModels(base: RegistryLookup, models: ModelPlan[]): RegistryLookup {
+export function withModels(base: RegistryLookup, models: ModelPlan[]): RegistryLookup {
   const byName = new Map(models.map((m) => [m.name, m]));
   return { ...base, resolveModel: (name) => byName.get(name) ?? base.resolveModel(name) };
 }
