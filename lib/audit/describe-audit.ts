@@ -28,9 +28,9 @@ export function describeRules(r: ReportRules): string {
 export function describePaired(m: AuditMetricVerdict, alpha: number): string {
   if (m.paired) {
     const sig = m.paired.steps.filter((s) => s.pValue < alpha).length;
-    return `${sig} of ${m.paired.steps.length} adjacent steps with p < ${alpha} (McNemar)`;
+    return `${sig} of ${m.paired.steps.length} adjacent steps with p < ${alpha} (exact McNemar, Holm-adjusted)`;
   }
-  return m.itemModels === 0 ? "no per-item outputs" : "not computed";
+  return m.itemModels === 0 ? "no per-item outputs" : "no per-item outputs for this family";
 }
 
 /** A task view's paired-test state, as a sentence (true of the store, not a placeholder). */

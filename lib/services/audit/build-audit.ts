@@ -4,6 +4,7 @@ import { countItemModels } from "@/lib/db/item-models";
 import { getStoreCounts } from "@/lib/db/store-counts";
 import { listTasks } from "@/lib/db/tasks";
 import { getComparison } from "@/lib/services/analysis/comparison";
+import { readPairedEvidence } from "./paired-evidence";
 import { buildAuditClaims, type StoredTask, type StoredView } from "@/lib/audit/build-audit-claims";
 import { EMERGENCE_CLAIMS } from "@/lib/audit/emergence-claims";
 import { VERDICT_RULES } from "@/lib/emergence/verdict-rules";
@@ -19,10 +20,11 @@ import type { AuditQuery } from "@/lib/schemas/audit";
 async function readStoredTask(task: string, metrics: string[], x: AuditQuery["x"]): Promise<{ stored: StoredTask; computedAt: (string | null)[] }> {
   const analyses = await Promise.all(metrics.map((metric) => getAnalysis({ task, metric, x })));
   const views: StoredView[] = await Promise.all(
-    analyses.map(async (a) => ({
-      metric: a.metric, shots: a.shots, filter: a.filter, analyses: a.analyses,
-      itemModels: await countItemModels({ task, metric: a.metric, shots: a.shots, filter: a.filter }),
-    })),
+    analyses.map(async (a) => {
+      const key = { task, metric: a.metric, shots: a.shots, filter: a.filter };
+      const itemModels = await countItemModels(key);
+      return { metric: a.metric, shots: a.shots, filter: a.filter, analyses: a.analyses, itemModels, ...(itemModels > 0 ? { paired: await readPairedEvidence(key, x) } : {}) };
+    }),
   );
   const comparison = metrics.length > 1 ? (await getComparison({ task, x, shots: analyses[0].shots ?? "unknown" })).families : null;
   return { stored: { task, views, comparison }, computedAt: analyses.map((a) => a.computedAt) };
