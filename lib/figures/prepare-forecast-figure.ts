@@ -38,9 +38,10 @@ export function prepareForecastFigure(input: ForecastFigureInput): PreparedForec
     const unknown = input.families.filter((f) => !res.families.some((r) => r.family === f));
     if (unknown.length > 0) return { kind: "unknown-families", unknown, available: res.families.map((f) => f.family) };
   }
-  const chosen = res.families.filter((f) => (input.families ? input.families.includes(f.family) : true) && f.band.length > 0);
+  const asked = res.families.filter((f) => !input.families || input.families.includes(f.family));
+  const chosen = asked.filter((f) => f.band.length > 0);
   if (chosen.length === 0) {
-    const notes = res.families.filter((f) => !input.families || input.families.includes(f.family)).map((f) => `${f.family}: ${f.note ?? "no forecast"}`);
+    const notes = asked.map((f) => `${f.family}: ${f.note ?? "no forecast"}`);
     return { kind: "empty", message: `no family has a forecast (${notes.join("; ") || "no family on this view"})` };
   }
   const formatX = (x: number) => formatAxisValue(x, res.x);
@@ -68,10 +69,11 @@ export function prepareForecastFigure(input: ForecastFigureInput): PreparedForec
   const empty = { model: null, observed: null, stderr: null, forecast: null, lower: null, upper: null, inside: null };
   const rows = chosen.flatMap((f) => {
     const measured = measuredOf(f.family);
-    const heldAt = new Map(f.heldOut.map((p) => [p.x, p]));
+    // the forecast's sizes come back through log10 and 10^t: matched in log, not by equality
+    const heldAt = (x: number) => f.heldOut.find((h) => Math.abs(Math.log10(h.x) - Math.log10(x)) < 1e-9);
     return [
       ...measured.map((p) => {
-        const held = heldAt.get(p.x);
+        const held = p.x < res.cutoff ? undefined : heldAt(p.x);
         return {
           ...common, ...empty, family: f.family, role: p.x < res.cutoff ? "fitted" : "held-out", model: p.model, x: p.x, observed: p.value, stderr: p.stderr,
           ...(held ? { forecast: held.mean, lower: held.lower, upper: held.upper, inside: held.inside } : {}),
@@ -97,7 +99,7 @@ export function prepareForecastFigure(input: ForecastFigureInput): PreparedForec
         markers: [{ x: res.cutoff, label: `cutoff ${formatX(res.cutoff)}` }],
       },
       title,
-      caption: toForecastCaption(res, chosen, curves.chance),
+      caption: toForecastCaption(res, chosen, curves.chance, asked.filter((f) => f.band.length === 0)),
       citation,
       provenance,
       columns: COLUMNS,

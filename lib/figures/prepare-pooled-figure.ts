@@ -1,3 +1,4 @@
+import { VERDICT_STYLE } from "@/lib/charts/verdict-style";
 import { AXES, formatAxisValue } from "@/lib/domain/scale-axes";
 import type { PooledResponse } from "@/lib/schemas/pooled";
 import type { FigureSeries, FigureSource } from "./figure-types";
@@ -33,12 +34,12 @@ export function preparePooledFigure(res: PooledResponse, sources: FigureSource[]
     const series = toFigureSeries({
       name: f.family, index, formatX, analysis: { ...a, fitted: [], threshold: null },
       points: points.map((p) => ({ x: p.x, y: p.value, error: p.se, model: p.model })),
-      legend: `${f.family} (${shift >= 0 ? "+" : ""}${shift.toFixed(2)} dec${f.departs ? ", departs" : ""})`,
+      legend: `${f.family} (${f.family === pooled.reference ? "reference" : `${shift >= 0 ? "+" : ""}${shift.toFixed(2)} dec`}${f.departs ? ", departs" : ""})`,
     });
     // a family's own points are not joined: the pooled curve is the fit they share
     return { ...series, joinPoints: false };
   });
-  const curve = toFigureSeries({ name: a.family, index: 0, formatX, analysis: a, points: [], legend: `pooled curve (${a.verdict})` });
+  const curve = toFigureSeries({ name: a.family, index: 0, formatX, analysis: a, points: [], legend: `pooled curve (${VERDICT_STYLE[a.verdict].label})` });
   const common = { task: res.task, metric: res.metric, shots: res.shots, axis: res.x, reference: pooled.reference, verdict: a.verdict };
   const rows = a.points.map((p) => {
     const f = familyOf(p.model);

@@ -16,7 +16,7 @@ const num = (v: number) => String(Number(v.toPrecision(3)));
  * or above it were forecast, the band's nominal level, and the measured-vs-forecast error
  * (mean absolute error and how many fell inside the band).
  */
-export function toForecastCaption(res: ForecastResponse, families: FamilyForecast[], chance: number | null): string {
+export function toForecastCaption(res: ForecastResponse, families: FamilyForecast[], chance: number | null, without: FamilyForecast[] = []): string {
   const axis = AXES[res.x].label.toLowerCase();
   const cutoff = formatAxisValue(res.cutoff, res.x);
   const level = `${Math.round(res.level * 100)}%`;
@@ -36,5 +36,6 @@ export function toForecastCaption(res: ForecastResponse, families: FamilyForecas
         : `${f.family}: fitted on ${f.trained} sizes below the cutoff, forecast ${f.heldOut.length} measured at or above it; mean absolute error ${num(f.mae)} (${y}), ${inside} of ${f.heldOut.length} inside the ${level} band.`,
     );
   }
+  if (without.length > 0) parts.push(`No forecast (not drawn): ${without.map((f) => `${f.family}, ${f.note ?? "too few sizes below the cutoff"}`).join("; ")}.`);
   return parts.join(" ");
 }

@@ -25,7 +25,7 @@ export function toPooledCaption(res: PooledResponse & { pooled: Pooled }): strin
   const unplaced = pooled.families.filter((f) => f.shift === null);
   const parts = [
     `${res.task}: ${y} of ${fitted.length} model families pooled on one curve against ${axis} (log scale), in the units of the reference family ${pooled.reference}: ` +
-      `${fitted.map((f) => `${f.family} ${offset(f.shift!, f.interval)} decades, ${f.sizes} sizes`).join("; ")} (offset and its 95% profile interval).`,
+      `${fitted.map((f) => (f.family === pooled.reference ? `${f.family} (the reference, offset 0), ${f.sizes} sizes` : `${f.family} ${offset(f.shift!, f.interval)} decades, ${f.sizes} sizes`)).join("; ")} (offset and its 95% profile interval).`,
     `Model: one curve in log ${axis} (best of linear, logistic and hinge by AICc) fitted to the ${a.points.length} points of those families together, each family's ${axis} shifted by its own fitted offset; markers are drawn at the shifted scale.`,
     "Error bars: ±1 standard error used by the fit.",
   ];

@@ -19,7 +19,8 @@ export type PanelFigureView = Drawing &
     | ({ view: ForecastFigureQuery["view"]; families?: string[] } & ForecastQuery)
   );
 
-const ANY_FORMAT = "{svg,png,pdf,csv,json,txt}";
+/** every format at once, for a figure's "reproduce" line */
+type AnyFormat = "{svg,png,pdf,csv,json,txt}";
 
 function writeDrawing(params: URLSearchParams, v: Drawing): URLSearchParams {
   if (v.preset) params.set("preset", v.preset);
@@ -38,7 +39,7 @@ export function toFigureSearch(v: FigureView): string {
 }
 
 /** `/api/figures/<task>.<format>?...`: the export of a view, for the page's menu, scripts and notebooks. */
-export function toFigureUrl(v: FigureView, format: FigureFormat | typeof ANY_FORMAT): string {
+export function toFigureUrl(v: FigureView, format: FigureFormat | AnyFormat): string {
   return `/api/figures/${encodeURIComponent(v.task)}.${format}?${toFigureSearch(v)}`;
 }
 
@@ -52,6 +53,6 @@ export function toPanelFigureSearch(v: PanelFigureView): string {
 }
 
 /** `/api/figures/<task>.<format>?view=loss|pooled|forecast&...`: the export of one of the task page's panels. */
-export function toPanelFigureUrl(v: PanelFigureView, format: FigureFormat | typeof ANY_FORMAT): string {
+export function toPanelFigureUrl(v: PanelFigureView, format: FigureFormat | AnyFormat): string {
   return `/api/figures/${encodeURIComponent(v.task)}.${format}?${toPanelFigureSearch(v)}`;
 }
