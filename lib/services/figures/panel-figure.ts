@@ -11,6 +11,7 @@ import type { Figure } from "@/lib/figures/figure-types";
 import type { ForecastFigureQuery, LossFigureQuery, PooledFigureQuery } from "@/lib/schemas/figures";
 import { toPanelFigureUrl } from "@/lib/view-state/figure-view";
 import { listViewSources } from "./view-sources";
+import { formatAxisValue } from "@/lib/domain/scale-axes";
 
 const ANY = "{svg,png,pdf,csv,json,txt}" as const;
 
@@ -60,5 +61,5 @@ export async function getPanelFigure(task: string, q: LossFigureQuery | PooledFi
     throw new AppError(404, "not_found", `families: no ${prepared.unknown.map((f) => `"${f}"`).join(", ")} on this view; it has ${prepared.available.map((f) => `"${f}"`).join(", ") || "no families"}`);
   }
   const figure = ready(prepared);
-  return { figure, fileName: [res.task, res.metric, `${res.shots ?? "unknown"}shot`, "forecast", res.x, res.form, `below${res.cutoff}`].join("_") };
+  return { figure, fileName: [res.task, res.metric, `${res.shots ?? "unknown"}shot`, "forecast", res.x, res.form, `below${formatAxisValue(res.cutoff, res.x)}`].join("_") };
 }
