@@ -8,6 +8,7 @@ import { forecastFormSchema, type ForecastQuery } from "@/lib/schemas/forecast";
 import { useForecastQuery } from "@/lib/queries/forecast-query";
 import { prepareForecastChart } from "@/lib/charts/prepare-forecast-chart";
 import { formatAxisValue } from "@/lib/domain/scale-axes";
+import { PanelExportMenu } from "./export-menu";
 
 const ForecastChart = dynamic(() => import("./charts/forecast-chart").then((m) => m.ForecastChart), { ssr: false });
 
@@ -78,6 +79,9 @@ export function ForecastPanel({ data }: { data: CurvesResponse & { x: ScaleAxis 
         <>
           <ForecastChart chart={chart} />
           <ul className="forecast-summary">{chart.summary.map((s) => <li key={s}>{s}</li>)}</ul>
+          {res && shown && (
+            <PanelExportMenu label="Export forecast figure" panel={{ view: "forecast", ...query, cutoff: res.cutoff, families: [shown.family] }} />
+          )}
         </>
       )}
     </section>

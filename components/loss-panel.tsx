@@ -10,6 +10,7 @@ import { fetchJson } from "@/lib/queries/request-api";
 import { queryKeys } from "@/lib/queries/query-keys";
 import { toLossSearch } from "@/lib/view-state/loss-view";
 import { prepareLossChart } from "@/lib/charts/prepare-loss-chart";
+import { PanelExportMenu } from "./export-menu";
 
 const LossChart = dynamic(() => import("./charts/loss-chart").then((m) => m.LossChart), { ssr: false });
 const CurveChart = dynamic(() => import("./charts/curve-chart").then((m) => m.CurveChart), { ssr: false });
@@ -53,6 +54,7 @@ export function LossPanel({ data, chart }: { data: CurvesResponse; chart: Extrac
           <div className="comparison-cell">
             <LossChart chart={lossChart} />
             <ul className="loss-verdicts">{lossChart.verdicts.map((v) => <li key={v}>{v}</li>)}</ul>
+            {res?.ref && <PanelExportMenu label="Export loss figure" panel={{ view: "loss", ...query, ref: `${res.ref.task}:${res.ref.metric}` }} />}
           </div>
           {chart && <div className="comparison-cell"><CurveChart chart={{ ...chart, title: `Beside the loss: ${chart.title}` }} height={320} /></div>}
         </div>

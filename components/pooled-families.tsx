@@ -3,6 +3,7 @@
 import type { CurvesResponse, ScaleAxis } from "@/lib/schemas/curves";
 import { usePooledQuery } from "@/lib/queries/pooled-query";
 import { EvidenceTable } from "./evidence-table";
+import { PanelExportMenu } from "./export-menu";
 
 const offset = (shift: number | null, interval: [number, number] | null) =>
   shift === null ? "—" : `${shift >= 0 ? "+" : ""}${shift.toFixed(2)}${interval ? ` [${interval[0].toFixed(2)}, ${interval[1].toFixed(2)}]` : ""}`;
@@ -12,7 +13,8 @@ const offset = (shift: number | null, interval: [number, number] | null) =>
  * (GET /api/pooled), judged like any curve; families that do not follow it are flagged.
  */
 export function PooledFamilies({ data }: { data: CurvesResponse & { x: ScaleAxis } }) {
-  const pooled = usePooledQuery({ task: data.task.name, metric: data.metric.name, shots: data.shots ?? "unknown", filter: data.filter, x: data.x });
+  const query = { task: data.task.name, metric: data.metric.name, shots: data.shots ?? ("unknown" as const), filter: data.filter, x: data.x };
+  const pooled = usePooledQuery(query);
   const res = pooled.data;
   return (
     <section aria-label="Pooled across families">
@@ -27,6 +29,7 @@ export function PooledFamilies({ data }: { data: CurvesResponse & { x: ScaleAxis
             Offsets are in decades of the reference family&apos;s scale ({res.pooled.reference}): the pooled threshold is in its units.
           </p>
           <EvidenceTable analyses={[res.pooled.analysis]} />
+          <PanelExportMenu label="Export pooled figure" panel={{ view: "pooled", ...query }} />
           <table className="evidence" aria-label="Families on the pooled curve">
             <thead>
               <tr><th>Family</th><th>Sizes</th><th>Offset, decades [95 %]</th><th>Departure p (Holm)</th><th>On the pooled curve</th></tr>

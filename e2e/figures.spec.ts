@@ -125,6 +125,45 @@ test.describe("figure exports", () => {
     expect(rows.every((r) => r.split(",")[1] === "ppl")).toBe(true);
   });
 
+  test("the loss and forecast panels export their own figures, captioned with what was fitted on what", async ({ page, request }) => {
+    await page.goto("/tasks/lambada_openai?metric=acc&shots=0&x=flops");
+    const loss = page.getByRole("region", { name: "Against a loss" });
+    await expect(loss.getByTestId("loss-chart")).toBeVisible();
+    await loss.getByText("Export loss figure", { exact: true }).click();
+    const svg = await exportFile(page, "SVG");
+    expect(svg.download.suggestedFilename()).toBe("lambada_openai_acc_0shot_loss_lambada_openai_ppl.svg");
+    const svgText = svg.bytes.toString("utf8");
+    expect(XMLValidator.validate(svgText)).toBe(true);
+    expect(svgText).toContain(">lambada_openai ppl (0-shot) (log scale, decreasing)</text>");
+    expect(svgText).toContain('<g class="family" data-family="Pythia">');
+    const txt = (await exportFile(page, "Caption & citation")).bytes.toString("utf8");
+    expect(txt).toContain("against each model's lambada_openai:ppl");
+    expect(txt).toContain("drawn decreasing to the right");
+    await loss.getByText("Export loss figure", { exact: true }).click();
+
+    const forecast = page.getByRole("region", { name: "Forecast" });
+    await forecast.getByLabel("Forecast form").selectOption("linear");
+    await expect(forecast.getByTestId("forecast-chart")).toHaveAttribute("aria-label", /forecast by the linear form/);
+    await forecast.getByText("Export forecast figure", { exact: true }).click();
+    await forecast.getByLabel("Size", { exact: true }).selectOption("double");
+    await forecast.getByLabel("PNG dpi").fill("100");
+    const png = await exportFile(page, "PNG");
+    expect(png.download.suggestedFilename()).toMatch(/^lambada_openai_acc_0shot_forecast_flops_linear_below[\d.e+]+\.png$/);
+    expect(readPngDpi(png.bytes)).toEqual({ x: 100, y: 100 });
+    expect(readPngSize(png.bytes).width).toBe(675);
+    const csv = (await exportFile(page, "CSV")).bytes.toString("utf8").trimEnd().split("\r\n").map((l) => l.split(","));
+    const [header, ...rows] = csv;
+    const cutoff = rows[0][header.indexOf("cutoff")];
+    const api = await (await request.get(`/api/forecast?task=lambada_openai&metric=acc&shots=0&filter=none&x=flops&form=linear&cutoff=${encodeURIComponent(cutoff)}&level=0.9`)).json();
+    const pythia = api.families.find((f: { family: string }) => f.family === "Pythia");
+    const held = rows.filter((r) => r[header.indexOf("role")] === "held-out");
+    expect(held.map((r) => Number(r[header.indexOf("forecast")]))).toEqual(pythia.heldOut.map((p: { mean: number }) => p.mean));
+    expect(rows.filter((r) => r[header.indexOf("role")] === "fitted")).toHaveLength(pythia.trained);
+    const caption = JSON.parse((await exportFile(page, "JSON")).bytes.toString("utf8")).caption;
+    expect(caption).toContain(`Pythia: fitted on ${pythia.trained} sizes below the cutoff, forecast ${pythia.heldOut.length} measured at or above it; mean absolute error`);
+    expect(caption).toContain("90% prediction band");
+  });
+
   test("downloads are attachments with safe names; a bad parameter or unknown task is a clear error", async ({ request }) => {
     const svg = await request.get("/api/figures/lambada_openai.svg");
     expect(svg.headers()["content-disposition"]).toBe('attachment; filename="lambada_openai_acc_0shot_params.svg"');

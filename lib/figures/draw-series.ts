@@ -23,9 +23,11 @@ function thresholds(figure: Figure, l: FigureLayout, s: Scales): string[] {
     const line = (label++ % lines) + 1;
     out.push(`<g class="threshold" data-family="${esc(series.name)}">`);
     if (t.lo !== null && t.hi !== null) {
-      const x1 = s.x(Math.max(t.lo, lo));
-      const x2 = s.x(Math.min(t.hi, hi));
-      out.push(`<rect class="threshold-band" x="${r2(x1)}" y="${r2(l.plot.top)}" width="${r2(Math.max(0, x2 - x1))}" height="${r2(l.plot.bottom - l.plot.top)}" fill="${series.color}" fill-opacity="0.12"/>`);
+      // either end may be the left one (a reversed axis draws the interval's high end first)
+      const ends = [s.x(Math.max(t.lo, lo)), s.x(Math.min(t.hi, hi))];
+      const x1 = Math.min(...ends);
+      const x2 = Math.max(...ends);
+      out.push(`<rect class="threshold-band" x="${r2(x1)}" y="${r2(l.plot.top)}" width="${r2(x2 - x1)}" height="${r2(l.plot.bottom - l.plot.top)}" fill="${series.color}" fill-opacity="0.12"/>`);
     }
     const x = r2(s.x(t.x));
     out.push(
@@ -71,6 +73,29 @@ function families(figure: Figure, l: FigureLayout, s: Scales): string[] {
   return out;
 }
 
-export function drawSeries(figure: Figure, l: FigureLayout, s: Scales): { bands: string[]; series: string[] } {
-  return { bands: thresholds(figure, l, s), series: families(figure, l, s) };
+/** Prediction bands: the area between each x's lower and upper bound, in the family's colour, under everything else. */
+function predictionBands(figure: Figure, s: Scales): string[] {
+  return (figure.chart.bands ?? []).flatMap((band) => {
+    if (band.points.length === 0) return [];
+    const upper = band.points.map((p, i) => `${i === 0 ? "M" : "L"}${r2(s.x(p.x))} ${r2(s.y(p.upper))}`).join(" ");
+    const lower = [...band.points].reverse().map((p) => `L${r2(s.x(p.x))} ${r2(s.y(p.lower))}`).join(" ");
+    return [`<path class="prediction-band" data-family="${esc(band.name)}" d="${upper} ${lower} Z" fill="${band.color}" fill-opacity="0.18" stroke="none" clip-path="url(#plot-area)"/>`];
+  });
+}
+
+/** Labelled vertical lines (a forecast's cutoff), over the bands and under the data. */
+function markers(figure: Figure, l: FigureLayout, s: Scales): string[] {
+  return (figure.chart.markers ?? []).flatMap((m) => {
+    const x = r2(s.x(m.x));
+    return [
+      `<g class="marker-line">`,
+      `<line x1="${x}" x2="${x}" y1="${r2(l.plot.top)}" y2="${r2(l.plot.bottom)}" stroke="#555555" stroke-width="${r2(l.lineWidth)}" stroke-dasharray="${r2(l.font * 0.5)} ${r2(l.font * 0.25)}"/>`,
+      `<text x="${r2(s.x(m.x) + l.small * 0.3)}" y="${r2(l.plot.bottom - l.small * 0.5)}" font-size="${r2(l.small)}" fill="#555555">${esc(m.label)}</text>`,
+      "</g>",
+    ];
+  });
+}
+
+export function drawSeries(figure: Figure, l: FigureLayout, s: Scales): { bands: string[]; markers: string[]; series: string[] } {
+  return { bands: [...predictionBands(figure, s), ...thresholds(figure, l, s)], markers: markers(figure, l, s), series: families(figure, l, s) };
 }

@@ -1,5 +1,5 @@
 import type { ChartTick } from "@/lib/charts/prepare-curve-chart";
-import type { ReadyChart } from "./figure-types";
+import type { FigureChart } from "./figure-types";
 import type { FigureSize } from "./figure-size";
 
 /** DejaVu Sans averages about 0.6 em per character; layout only needs an upper estimate. */
@@ -23,7 +23,7 @@ export type FigureLayout = {
 };
 
 /** A legend label that fits on one row: a name too long for the figure ends in an ellipsis. */
-function legendLabel(chart: ReadyChart, index: number, room: number, font: number): string {
+function legendLabel(chart: FigureChart, index: number, room: number, font: number): string {
   const s = chart.series[index];
   const label = s.legendLabel;
   const fits = Math.max(4, Math.floor(room / (font * 0.6)));
@@ -35,7 +35,7 @@ function legendLabel(chart: ReadyChart, index: number, room: number, font: numbe
  * many families need more room than the preset leaves the plot, the figure grows
  * taller (the width is the journal's constraint, the height is not).
  */
-export function layoutFigure(chart: ReadyChart, size: FigureSize): FigureLayout {
+export function layoutFigure(chart: FigureChart, size: FigureSize): FigureLayout {
   const width = size.width * 72;
   const font = size.font;
   const pad = font * 0.6;
@@ -60,7 +60,9 @@ export function layoutFigure(chart: ReadyChart, size: FigureSize): FigureLayout 
   const top = pad + legendHeight + font * 0.5;
   const left = pad + font * 1.3 + Math.max(...yTicks.map((t) => textWidth(t.label, font))) + tickLength + font * 0.3;
   const below = tickLength + font * 0.3 + font + font * 0.5 + font * 1.1 + pad;
-  const right = width - pad - Math.max(font, textWidth(xTicks.at(-1)?.label ?? "", font) / 2);
+  // the tick label at the right end: the last one, or the first on a reversed axis
+  const rightmost = (chart.xReversed ? xTicks[0] : xTicks.at(-1))?.label ?? "";
+  const right = width - pad - Math.max(font, textWidth(rightmost, font) / 2);
   const presetHeight = size.height * 72;
   const minPlot = presetHeight * 0.5;
   const height = Math.max(presetHeight, top + minPlot + below);

@@ -1,4 +1,4 @@
-import type { CurveChartModel } from "@/lib/charts/prepare-curve-chart";
+import type { ChartPoint, ChartSeries, CurveChartModel } from "@/lib/charts/prepare-curve-chart";
 import type { Verdict } from "@/lib/schemas/analysis";
 import type { DemoDataset } from "./demo-datasets";
 
@@ -54,12 +54,36 @@ export type FigureProvenance = {
   datasets: DemoDataset[];
 };
 
-/** Everything an export needs: the page's chart model, the words around it, and the data. */
+/** One series as a figure draws it: the page's chart series, or one built the same way by a panel's preparer. */
+export type FigureSeries = Pick<ChartSeries, "name" | "legendLabel" | "color" | "shape" | "fit" | "joinPoints" | "threshold"> & {
+  points: Pick<ChartPoint, "x" | "y" | "error" | "filled">[];
+};
+
+/** A prediction band (a forecast's), drawn under the series in its family's colour. */
+export type FigureBand = { name: string; color: string; points: { x: number; lower: number; upper: number }[] };
+
+/** What the SVG renderer draws: the page's ready chart fits it as it is; the panels' figures add bands and markers. */
+export type FigureChart = Pick<ReadyChart, "title" | "xDomain" | "xTicks" | "yTicks" | "xLabel" | "yLabel" | "yDomain" | "chance"> & {
+  series: FigureSeries[];
+  /** the x axis drawn decreasing to the right (the loss axis: lower loss, more capable, to the right) */
+  xReversed?: boolean;
+  bands?: FigureBand[];
+  /** vertical reference lines, labelled (a forecast's cutoff) */
+  markers?: { x: number; label: string }[];
+};
+
+export type CsvValue = string | number | boolean | null;
+
+/** Everything an export needs: the chart to draw, the words around it, and the data behind it. */
 export type Figure = {
-  chart: ReadyChart;
+  chart: FigureChart;
   title: string;
   caption: string;
   citation: string;
   provenance: FigureProvenance;
-  rows: FigureRow[];
+  /** the CSV's columns: header name and row key */
+  columns: [string, string][];
+  rows: Record<string, CsvValue>[];
+  /** data the JSON export carries beside the rows (a loss view's unplaced models, a pooled curve's offsets) */
+  extra?: Record<string, unknown>;
 };

@@ -4,6 +4,7 @@ import type { CurveAnalysis } from "@/lib/schemas/analysis";
 import type { CurvesResponse } from "@/lib/schemas/curves";
 import { toCaption } from "./to-caption";
 import { toCitation } from "./to-citation";
+import { FIGURE_COLUMNS } from "./to-figure-csv";
 import { toDemoDatasets, type DemoDataset } from "./demo-datasets";
 import type { Figure, FigureRow, FigureSource, ModelScale, ReadyChart } from "./figure-types";
 
@@ -18,7 +19,7 @@ export type FigureInput = {
 };
 
 export type PreparedFigure =
-  | { kind: "ready"; figure: Figure }
+  | { kind: "ready"; figure: Figure & { chart: ReadyChart } }
   | { kind: "empty"; message: string }
   | { kind: "unknown-families"; unknown: string[]; available: string[] };
 
@@ -69,6 +70,7 @@ export function prepareFigure(input: FigureInput): PreparedFigure {
       caption: toCaption(styled, curves),
       citation: toCitation(provenance),
       provenance,
+      columns: FIGURE_COLUMNS,
       rows: toRows(styled, curves, input.scales, sources),
     },
   };

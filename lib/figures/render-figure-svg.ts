@@ -18,8 +18,10 @@ export type Scales = { x: (v: number) => number; y: (v: number) => number };
 function toScales(figure: Figure, l: FigureLayout): Scales {
   const [x0, x1] = figure.chart.xDomain.map(Math.log10);
   const [y0, y1] = figure.chart.yDomain;
+  const along = (v: number) => toUnitInterval(Math.log10(v), x0, x1);
+  const fraction = figure.chart.xReversed ? (v: number) => 1 - along(v) : along;
   return {
-    x: (v) => l.plot.left + toUnitInterval(Math.log10(v), x0, x1) * (l.plot.right - l.plot.left),
+    x: (v) => l.plot.left + fraction(v) * (l.plot.right - l.plot.left),
     y: (v) => l.plot.bottom - toUnitInterval(v, y0, y1) * (l.plot.bottom - l.plot.top),
   };
 }
@@ -108,7 +110,7 @@ function rootSize(l: FigureLayout, options: RenderOptions): string {
 
 /**
  * The figure as a standalone SVG 1.1 document: legend, axes, labels, chance line,
- * error bars, fits and threshold bands all drawn inside it, in points, with the
+ * error bars, fits, threshold and prediction bands and cutoff lines all drawn inside it, in points, with the
  * font named. Pure: the same figure and size give the same bytes.
  */
 export function renderFigureSvg(figure: Figure, size: FigureSize, options: RenderOptions = {}): { svg: string; width: number; height: number } {
@@ -126,6 +128,7 @@ export function renderFigureSvg(figure: Figure, size: FigureSize, options: Rende
     ...axes(figure, l, s),
     ...body.bands,
     ...chanceLine(figure, l, s),
+    ...body.markers,
     ...body.series,
     ...legend(figure, l),
     "</svg>",

@@ -1,6 +1,7 @@
-import type { Figure, FigureRow } from "./figure-types";
+import type { CsvValue, Figure, FigureRow } from "./figure-types";
 
-const COLUMNS: [string, keyof FigureRow][] = [
+/** The main figure's columns: header name and FigureRow key. */
+export const FIGURE_COLUMNS: [string, keyof FigureRow][] = [
   ["task", "task"], ["metric", "metric"], ["shots", "shots"], ["axis", "axis"], ["family", "family"], ["model", "model"],
   ["x", "x"], ["x_estimated", "xEstimated"], ["parameters", "parameters"], ["training_tokens", "trainingTokens"],
   ["training_flops", "trainingFlops"], ["value", "value"], ["stderr", "stderr"], ["error_bar", "errorBar"], ["n", "n"],
@@ -21,15 +22,15 @@ function quote(text: string): string {
 }
 
 /** A value as a CSV cell: null is empty (missing, never 0); numbers in JavaScript's round-trip form. */
-export function toCsvCell(value: string | number | boolean | null): string {
+export function toCsvCell(value: CsvValue): string {
   if (value === null) return "";
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return quote(neutralizeCell(value));
 }
 
-/** Every plotted point, one row each, with its scale, uncertainty, verdict and source file. */
+/** The data behind the figure, one row each (for the main figure: every plotted point with its scale, uncertainty, verdict and source file). */
 export function toFigureCsv(figure: Figure): string {
-  const lines = [COLUMNS.map(([name]) => name).join(",")];
-  for (const row of figure.rows) lines.push(COLUMNS.map(([, key]) => toCsvCell(row[key])).join(","));
+  const lines = [figure.columns.map(([name]) => name).join(",")];
+  for (const row of figure.rows) lines.push(figure.columns.map(([, key]) => toCsvCell(row[key] ?? null)).join(","));
   return lines.join("\r\n") + "\r\n";
 }

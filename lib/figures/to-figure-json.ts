@@ -9,5 +9,6 @@ export function toFigureJson(figure: Figure) {
     provenance: figure.provenance,
     axis: { x: figure.chart.xLabel, y: figure.chart.yLabel, chance: figure.chart.chance?.y ?? null },
     points: figure.rows,
+    ...figure.extra,
   };
 }

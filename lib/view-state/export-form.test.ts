@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_EXPORT_FORM, toExportView } from "./export-form";
-import { toFigureUrl } from "./figure-view";
+import { DEFAULT_EXPORT_FORM, toExportView, toPanelExportView } from "./export-form";
+import { toFigureUrl, toPanelFigureUrl } from "./figure-view";
 
 const query = { task: "lambada openai", metric: "acc", shots: 0, x: "params" as const };
 
@@ -24,5 +24,24 @@ describe("toExportView", () => {
   ])("names the field at fault: %j", (change, message) => {
     const result = toExportView(query, undefined, { ...DEFAULT_EXPORT_FORM, ...change });
     expect("error" in result && result.error).toContain(message);
+  });
+});
+
+describe("toPanelExportView", () => {
+  it("writes a panel's figure URL: view, its API's own parameters, then the drawing options", () => {
+    const loss = toPanelExportView({ view: "loss", task: "lambada_openai", metric: "acc", shots: 0, ref: "lambada_openai:ppl" }, DEFAULT_EXPORT_FORM);
+    if (!("view" in loss)) throw new Error(loss.error);
+    expect(toPanelFigureUrl(loss.view, "svg")).toBe("/api/figures/lambada_openai.svg?view=loss&metric=acc&shots=0&ref=lambada_openai%3Appl&preset=single&dpi=300");
+    const forecast = toPanelExportView(
+      { view: "forecast", task: "lambada_openai", metric: "acc", shots: 0, x: "flops", form: "linear", cutoff: 2e22, level: 0.9, families: ["Pythia"] },
+      { ...DEFAULT_EXPORT_FORM, preset: "double", dpi: "600" },
+    );
+    if (!("view" in forecast)) throw new Error(forecast.error);
+    expect(toPanelFigureUrl(forecast.view, "png")).toBe("/api/figures/lambada_openai.png?view=forecast&metric=acc&shots=0&x=flops&form=linear&cutoff=2e%2B22&level=0.9&families=Pythia&preset=double&dpi=600");
+  });
+
+  it("names a bad field as the route would", () => {
+    const result = toPanelExportView({ view: "pooled", task: "t", x: "flops" }, { ...DEFAULT_EXPORT_FORM, font: "99" });
+    expect(result).toEqual({ error: expect.stringMatching(/^font: /) });
   });
 });

@@ -10,7 +10,9 @@ import { toFigureJson } from "@/lib/figures/to-figure-json";
 import { toFigureSize, toPixelSize } from "@/lib/figures/figure-size";
 import { toFigureUrl } from "@/lib/view-state/figure-view";
 import { MissingFontError } from "@/lib/figures/figure-fonts";
-import { MAX_PNG_PIXELS, type FigureFormat, type FigureQuery } from "@/lib/schemas/figures";
+import { MAX_PNG_PIXELS, type FigureFormat, type FigureQuery, type FigureRequestQuery } from "@/lib/schemas/figures";
+import type { Figure } from "@/lib/figures/figure-types";
+import { getPanelFigure } from "./panel-figure";
 
 /** A figure or its data as a download: bytes, their media type, and a file name. */
 export type FigureFile = { body: Uint8Array | string; contentType: string; fileName: string };
@@ -24,12 +26,8 @@ const TYPES: Record<FigureFormat, string> = {
   txt: "text/plain; charset=utf-8",
 };
 
-/**
- * One figure export: the view's data through prepareFigure (the task page's chart
- * model), then the format's renderer. 404 for an unknown task, metric, shots or
- * family; 422 when nothing would be plotted, rather than an empty file.
- */
-export async function renderFigureFile(task: string, format: FigureFormat, q: FigureQuery): Promise<FigureFile> {
+/** The task page's chart as a figure (prepareFigure over /api/curves and /api/analysis's data). */
+async function getMainFigure(task: string, q: FigureQuery): Promise<{ figure: Figure; fileName: string }> {
   const data = await getFigureData({ task, metric: q.metric, shots: q.shots, x: q.x, model: q.model });
   const { curves } = data;
   const resolved = { ...q, task, metric: curves.metric.name, shots: curves.shots ?? ("unknown" as const), model: curves.model ?? undefined };
@@ -38,8 +36,19 @@ export async function renderFigureFile(task: string, format: FigureFormat, q: Fi
     throw new AppError(404, "not_found", `families: no ${prepared.unknown.map((f) => `"${f}"`).join(", ")} on this view; it has ${prepared.available.map((f) => `"${f}"`).join(", ") || "no families"}`);
   }
   if (prepared.kind === "empty") throw new AppError(422, "no_points", `nothing to plot: ${prepared.message}`);
-  const { figure } = prepared;
-  const fileName = [task, curves.metric.name, `${curves.shots ?? "unknown"}shot`, curves.x, curves.model].filter(Boolean).join("_") + `.${format}`;
+  const fileName = [task, curves.metric.name, `${curves.shots ?? "unknown"}shot`, curves.x, curves.model].filter(Boolean).join("_");
+  return { figure: prepared.figure, fileName };
+}
+
+/**
+ * One figure export: the view's figure (the task page's chart, or with `view` one of its
+ * panels: loss axis, pooled curve, forecast), then the format's renderer, the same for all.
+ * 404 for an unknown task, metric, shots or family; 422 when nothing would be plotted,
+ * rather than an empty file.
+ */
+export async function renderFigureFile(task: string, format: FigureFormat, q: FigureRequestQuery): Promise<FigureFile> {
+  const { figure, fileName: stem } = q.view === "main" ? await getMainFigure(task, q) : await getPanelFigure(task, q);
+  const fileName = `${stem}.${format}`;
   const download = (body: Uint8Array | string) => ({ body, contentType: TYPES[format], fileName });
   if (format === "csv") return download(toFigureCsv(figure));
   if (format === "json") return download(JSON.stringify(toFigureJson(figure), null, 2) + "\n");
