@@ -3,7 +3,7 @@ import { figureKey } from "@/lib/audit/audit-report";
 import { AppError } from "@/lib/errors/app-error";
 import { toAuditHtml } from "@/lib/audit/to-audit-html";
 import { toAuditMarkdown } from "@/lib/audit/to-audit-markdown";
-import { figureQuerySchema } from "@/lib/schemas/figures";
+import { figureRequestQuerySchema } from "@/lib/schemas/figures";
 import type { AuditQuery } from "@/lib/schemas/audit";
 import { renderFigureFile } from "@/lib/services/figures/render-figure-file";
 import { buildAudit } from "./build-audit";
@@ -21,7 +21,7 @@ export async function renderAuditReport(query: AuditQuery, format: "html" | "md"
   const unique = new Map(views.map((v) => [figureKey(v.task, v.m.metric), v]));
   const figures = new Map<string, string>();
   for (const [key, { task, m }] of unique) {
-    const q = figureQuerySchema.parse({ metric: m.metric, shots: m.shots === null ? "unknown" : String(m.shots), filter: m.filter, x: audit.x, preset: "double" });
+    const q = figureRequestQuerySchema.parse({ metric: m.metric, shots: m.shots === null ? "unknown" : String(m.shots), filter: m.filter, x: audit.x, preset: "double" });
     const file = await renderFigureFile(task, "svg", q).catch((err: unknown) => {
       // a view with nothing placed on this axis has no figure; its rows still say what is stored
       if (err instanceof AppError && err.status === 422) return null;
