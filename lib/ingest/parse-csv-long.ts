@@ -30,27 +30,26 @@ export type CsvLongTail = { missingValues: number };
  */
 export function* csvLongChunks(fileName: string, text: string, opts: ParseOptions & { chunkRows: number }): Generator<ParsedResult[], CsvLongTail, undefined> {
   let index: Map<Column, number> | undefined;
+  let at: Record<Column, number> | undefined;
   const collector = new ResultCollector(fileName, opts.maxRows);
   const clean = new Set<string>();
   let chunk: ParsedResult[] = [];
-  const cell = (row: CsvRow, column: Column): string => {
-    const at = index!.get(column);
-    return at === undefined ? "" : (row.cells[at] ?? "").trim();
-  };
 
   for (const row of csvRows(fileName, text)) {
     if (index === undefined) {
       index = indexHeader(fileName, row);
+      const position = (column: Column) => index!.get(column) ?? -1;
+      at = Object.fromEntries([...REQUIRED, ...OPTIONAL].map((c) => [c, position(c)])) as Record<Column, number>;
       continue;
     }
-    const draft = readRow(fileName, row, (column) => cell(row, column));
+    const draft = readRow(fileName, row, at!);
     if (draft === null) {
       collector.skipMissing();
       continue;
     }
-    const at = collector.kept;
+    const kept = collector.kept;
     if (!collector.add(draft)) continue;
-    const result = toParsedResult(fileName, draft, at);
+    const result = toParsedResult(fileName, draft, kept);
     checkResultNames(fileName, result, clean);
     chunk.push(result);
     if (chunk.length >= opts.chunkRows) {
@@ -66,7 +65,11 @@ export function* csvLongChunks(fileName: string, text: string, opts: ParseOption
 }
 
 /** One data row as a result, or null when its value is missing. */
-function readRow(fileName: string, row: CsvRow, cell: (column: Column) => string) {
+function readRow(fileName: string, row: CsvRow, at: Record<Column, number>) {
+  const cell = (column: Column): string => {
+    const i = at[column];
+    return i === -1 ? "" : (row.cells[i] ?? "").trim();
+  };
   const where = (column: Column) => ({ line: row.line, column });
   for (const column of ["model", "task", "metric"] as const) {
     if (cell(column) === "") throw new IngestError(fileName, `empty ${column}`, { line: row.line, key: column });
