@@ -109,8 +109,9 @@ async function upsertCheckpoints(client: pg.PoolClient, plan: IngestPlan, modelI
     ],
   );
   const { rows } = await client.query<{ id: number; model_id: number; revision: string }>(
-    "SELECT id, model_id, revision FROM checkpoint WHERE model_id = ANY($1::int[])",
-    [[...new Set(modelIds.values())]],
+    `SELECT c.id, c.model_id, c.revision FROM checkpoint c
+     JOIN unnest($1::int[], $2::text[]) AS u(model_id, revision) ON c.model_id = u.model_id AND c.revision = u.revision`,
+    [cps.map((c) => modelIds.get(c.model)), cps.map((c) => c.revision)],
   );
   return new Map(rows.map((r) => [`${r.model_id}\u0000${r.revision}`, r.id]));
 }
@@ -140,7 +141,6 @@ async function upsertTasksAndMetrics(client: pg.PoolClient, plan: IngestPlan) {
   }
   const taskIds = await idsByName(client, "task", t.map((x) => x.name));
   const metricIds = await idsByName(client, "metric", m.map((x) => x.name));
-  await upsertTaskMetrics(client, plan, taskIds, metricIds);
   return { taskIds, metricIds };
 }
 
@@ -238,34 +238,100 @@ async function lockParents(client: pg.PoolClient, columns: CopyColumns): Promise
   }
 }
 
-/**
- * Writes one planned file inside the caller's open transaction: names first
- * (models, checkpoints, tasks, metrics, the upload), then the result rows by
- * lib/db/write-results.ts (COPY on Postgres). Re-sending an identical row changes
- * nothing and counts as skipped.
- */
-export async function writeIngestPlan(
-  client: pg.PoolClient,
-  upload: UploadInfo,
-  plan: IngestPlan,
-  onProgress?: (done: number, total: number) => void,
-): Promise<WriteCounts> {
-  const modelIds = await upsertModels(client, plan.models);
-  const checkpointIds = await upsertCheckpoints(client, plan, modelIds);
-  const { taskIds, metricIds } = await upsertTasksAndMetrics(client, plan);
+/** Stored ids of every name a file's chunks planned so far. */
+type StoredIds = { models: Map<string, number>; checkpoints: Map<string, number>; tasks: Map<string, number>; metrics: Map<string, number> };
+
+const addAll = <K, V>(into: Map<K, V>, from: Map<K, V>) => {
+  for (const [k, v] of from) into.set(k, v);
+};
+
+/** Stores the names a chunk plans for the first time; the ids join those of earlier chunks. */
+async function upsertNames(client: pg.PoolClient, plan: IngestPlan, ids: StoredIds): Promise<void> {
+  if (plan.models.length > 0) addAll(ids.models, await upsertModels(client, plan.models));
+  if (plan.checkpoints.length > 0) addAll(ids.checkpoints, await upsertCheckpoints(client, plan, ids.models));
+  if (plan.tasks.length + plan.metrics.length + plan.groupTasks.length > 0) {
+    const { taskIds, metricIds } = await upsertTasksAndMetrics(client, plan);
+    addAll(ids.tasks, taskIds);
+    addAll(ids.metrics, metricIds);
+  }
+  // a task-metric entry may name a task or metric an earlier chunk stored
+  await upsertTaskMetrics(client, plan, ids.tasks, ids.metrics);
+}
+
+async function createUpload(client: pg.PoolClient, upload: UploadInfo): Promise<number> {
   const { rows: created } = await client.query<{ id: number }>(
     `INSERT INTO upload (file_name, sha256, format, parsed, inserted, updated, skipped, note, token_id)
      VALUES ($1, $2, $3, 0, 0, 0, 0, $4, $5) RETURNING id`,
     [upload.fileName, upload.sha256, upload.format, upload.note, upload.tokenId ?? null],
   );
-  const uploadId = created[0].id;
-  const { columns, touched } = resolveRows(plan, modelIds, checkpointIds, taskIds, metricIds);
+  return created[0].id;
+}
+
+type ChunkCounts = { rows: number; inserted: number; updated: number; touched: CurveGroup[] };
+
+/** One chunk: its new names stored, its rows resolved to ids, its parents locked, its rows written. */
+async function writeChunk(client: pg.PoolClient, plan: IngestPlan, ids: StoredIds, uploadId: number): Promise<ChunkCounts> {
+  await upsertNames(client, plan, ids);
+  const { columns, touched } = resolveRows(plan, ids.models, ids.checkpoints, ids.tasks, ids.metrics);
+  if (columns.value.length === 0) return { rows: 0, inserted: 0, updated: 0, touched };
   await lockParents(client, columns);
-  const { inserted, updated } = await writeResults(client, columns, uploadId, onProgress);
-  const total = columns.value.length;
-  const skipped = total - inserted - updated;
+  const { inserted, updated } = await writeResults(client, columns, uploadId);
+  return { rows: columns.value.length, inserted, updated, touched };
+}
+
+/**
+ * Writes one file, planned chunk by chunk, inside the caller's open transaction:
+ * the upload, then per chunk the names it plans first (models, checkpoints,
+ * tasks, metrics) and its result rows by lib/db/write-results.ts (COPY on
+ * Postgres). A chunk's rows are sent while the next chunk is read: the next
+ * chunk is asked for before the write of this one is awaited, so the reading
+ * (Node) and the writing (Postgres) overlap. Re-sending an identical row changes
+ * nothing and counts as skipped. A chunk that fails leaves nothing to commit:
+ * the caller rolls back the file's transaction or savepoint.
+ */
+export async function writeIngestChunks(
+  client: pg.PoolClient,
+  upload: UploadInfo,
+  plans: AsyncIterable<IngestPlan> | Iterable<IngestPlan>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<WriteCounts> {
+  const uploadId = await createUpload(client, upload);
+  const ids: StoredIds = { models: new Map(), checkpoints: new Map(), tasks: new Map(), metrics: new Map() };
+  const totals = { rows: 0, inserted: 0, updated: 0 };
+  const touched = new Map<string, CurveGroup>();
+  const settle = (counts: ChunkCounts) => {
+    totals.rows += counts.rows;
+    totals.inserted += counts.inserted;
+    totals.updated += counts.updated;
+    for (const g of counts.touched) touched.set(`${g.taskId}|${g.metricId}|${g.shots}|${g.filter}`, g);
+    onProgress?.(totals.rows, totals.rows);
+  };
+  let writing: Promise<ChunkCounts> | null = null;
+  try {
+    for await (const plan of plans) {
+      if (writing !== null) settle(await writing);
+      writing = writeChunk(client, plan, ids, uploadId);
+      // awaited when the next chunk is read (or below); a failure meanwhile is not unhandled
+      writing.catch(() => undefined);
+    }
+    if (writing !== null) settle(await writing);
+  } finally {
+    // a chunk that failed to read leaves the connection idle for the caller's rollback
+    if (writing !== null) await writing.catch(() => undefined);
+  }
+  const skipped = totals.rows - totals.inserted - totals.updated;
   await client.query("UPDATE upload SET parsed = $2, inserted = $3, updated = $4, skipped = $5 WHERE id = $1", [
-    uploadId, total, inserted, updated, skipped,
+    uploadId, totals.rows, totals.inserted, totals.updated, skipped,
   ]);
-  return { uploadId, inserted, updated, skipped, touched };
+  return { uploadId, inserted: totals.inserted, updated: totals.updated, skipped, touched: [...touched.values()] };
+}
+
+/** One planned file written whole (see writeIngestChunks): the plan is its only chunk. */
+export function writeIngestPlan(
+  client: pg.PoolClient,
+  upload: UploadInfo,
+  plan: IngestPlan,
+  onProgress?: (done: number, total: number) => void,
+): Promise<WriteCounts> {
+  return writeIngestChunks(client, upload, [plan], onProgress);
 }

@@ -14,7 +14,9 @@ const MISSING = new Set(["", "nan", "-nan", "na", "n/a"]);
  */
 export function toCellNumber(fileName: string, raw: string, where: { line: number; column: string }): CellNumber {
   const cell = raw.trim();
-  if (MISSING.has(cell.toLowerCase())) return { kind: "missing" };
+  // a digit first (most cells) is never one of the MISSING spellings
+  const first = cell.charCodeAt(0);
+  if (!(first >= 0x30 && first <= 0x39) && MISSING.has(cell.toLowerCase())) return { kind: "missing" };
   if (!isDecimalNumber(cell)) {
     throw new IngestError(fileName, `column "${where.column}": expected a number, found ${JSON.stringify(raw)}`, {
       line: where.line,

@@ -1,4 +1,4 @@
-import type { ParsedFile } from "@/lib/schemas/parsed-file";
+import type { ParsedFile, ParsedResult } from "@/lib/schemas/parsed-file";
 import { findHiddenCharacter } from "@/lib/schemas/safe-name";
 import { IngestError } from "./ingest-error";
 
@@ -15,6 +15,15 @@ function check(fileName: string, field: string, value: string | null, source: { 
   });
 }
 
+/** The name rule for one result's names; `clean` holds names already found clean (shared across a file's chunks). */
+export function checkResultNames(fileName: string, r: ParsedResult, clean: Set<string>): void {
+  check(fileName, "model", r.model, r.source, clean);
+  check(fileName, "revision", r.revision, r.source, clean);
+  check(fileName, "task", r.task, r.source, clean);
+  check(fileName, "metric", r.metric, r.source, clean);
+  check(fileName, "filter", r.filter, r.source, clean);
+}
+
 /**
  * Names (models, tasks, metrics, filters, revisions, families, developers) follow the one
  * name rule of lib/schemas/safe-name.ts, as registry edits and the CLI's
@@ -25,13 +34,7 @@ function check(fileName: string, field: string, value: string | null, source: { 
 export function checkNames(fileName: string, parsed: ParsedFile): void {
   // a file repeats its few names on every row: each distinct one is checked once
   const clean = new Set<string>();
-  for (const r of parsed.results) {
-    check(fileName, "model", r.model, r.source, clean);
-    check(fileName, "revision", r.revision, r.source, clean);
-    check(fileName, "task", r.task, r.source, clean);
-    check(fileName, "metric", r.metric, r.source, clean);
-    check(fileName, "filter", r.filter, r.source, clean);
-  }
+  for (const r of parsed.results) checkResultNames(fileName, r, clean);
   for (const f of parsed.modelFacts) {
     check(fileName, "model", f.model, f.source, clean);
     check(fileName, "family", f.family, f.source, clean);

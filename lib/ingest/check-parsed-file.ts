@@ -11,9 +11,12 @@ import { toParsedFile } from "./validate-parsed-file";
 export function toCheckedFile(fileName: string, draft: ParsedFileDraft): ParsedFile {
   const parsed = toParsedFile(fileName, draft);
   checkNames(fileName, parsed);
-  if (parsed.results.length === 0) {
-    const skipped = parsed.missingValues > 0 ? ` (${parsed.missingValues} missing value(s) skipped)` : "";
-    throw new IngestError(fileName, `no results in ${fileName}${skipped}`);
-  }
+  if (parsed.results.length === 0) throw noResultsError(fileName, parsed.missingValues);
   return parsed;
+}
+
+/** A file that yields no result: an upload of nothing is a mistake, not an empty success. */
+export function noResultsError(fileName: string, missingValues: number): IngestError {
+  const skipped = missingValues > 0 ? ` (${missingValues} missing value(s) skipped)` : "";
+  return new IngestError(fileName, `no results in ${fileName}${skipped}`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCsvLong } from "./parse-csv-long";
+import { csvLongChunks, parseCsvLong } from "./parse-csv-long";
 
 describe("parseCsvLong", () => {
   it("reads optional columns case-insensitively and treats empty / -100 / NaN as missing", () => {
@@ -37,5 +37,30 @@ describe("parseCsvLong", () => {
 
   it("keeps one of two identical rows", () => {
     expect(parseCsvLong("l.csv", "model,task,metric,value\nm,t,a,0.5\nm,t,a,0.5\n").results).toHaveLength(1);
+  });
+});
+
+describe("csvLongChunks", () => {
+  const rows = (count: number) => ["model,task,metric,value", ...Array.from({ length: count }, (_, i) => `m,t${i},a,0.${i % 10}`)].join("\n");
+
+  it("hands the rows over in chunks, lazily, and the missing count at the end", () => {
+    const chunks = csvLongChunks("c.csv", `${rows(25)}\nm,x,a,\n`, { chunkRows: 10 });
+    expect(chunks.next().value).toHaveLength(10);
+    expect(chunks.next().value).toHaveLength(10);
+    const last = chunks.next();
+    expect(last.value).toHaveLength(5);
+    expect(chunks.next()).toEqual({ done: true, value: { missingValues: 1 } });
+  });
+
+  it("refuses a bad row after handing over the chunks before it, naming its line", () => {
+    const chunks = csvLongChunks("c.csv", `${rows(12)}\nm,t,${"x".repeat(201)},0.5\n`, { chunkRows: 10 });
+    expect(chunks.next().value).toHaveLength(10);
+    expect(() => chunks.next()).toThrow(/^c\.csv:14: invalid results\.12\.metric: .*\(at results\.12\.metric\)$/);
+  });
+
+  it("refuses a duplicate with a different value in a later chunk", () => {
+    const chunks = csvLongChunks("c.csv", `${rows(12)}\nm,t0,a,0.7\n`, { chunkRows: 10 });
+    chunks.next();
+    expect(() => chunks.next()).toThrow("c.csv:14: duplicate result for m t0 a with a different value (0.7 here, 0 at 2)");
   });
 });

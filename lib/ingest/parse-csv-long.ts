@@ -1,8 +1,10 @@
-import { type ParsedFile } from "@/lib/schemas/parsed-file";
+import type { ParsedFile, ParsedResult } from "@/lib/schemas/parsed-file";
 import { toCellInteger, toCellNumber } from "./cell-number";
+import { checkResultNames } from "./check-names";
+import { noResultsError } from "./check-parsed-file";
+import { toParsedResult } from "./check-parsed-result";
 import { IngestError } from "./ingest-error";
-import { toCheckedFile } from "./check-parsed-file";
-import { forEachCsvRow, type CsvRow } from "./parse-csv";
+import { csvRows, type CsvRow } from "./parse-csv";
 import type { ParseOptions } from "./parse-options";
 import { ResultCollector } from "./result-collector";
 
@@ -10,62 +12,100 @@ const REQUIRED = ["model", "task", "metric", "value"] as const;
 const OPTIONAL = ["stderr", "n", "shots", "filter", "revision"] as const;
 type Column = (typeof REQUIRED)[number] | (typeof OPTIONAL)[number];
 
+/** What a long CSV held besides its results, known once every chunk was read. */
+export type CsvLongTail = { missingValues: number };
+
 /**
  * Long CSV: one row per model × task × metric. Header names are matched
  * case-insensitively; unknown extra columns are ignored. A missing value
  * (empty, -100, NaN) skips the row and is counted; a missing stderr, n or
  * shots is null; an empty filter is "none"; an empty revision is the final model.
- * Rows are read one at a time (see forEachCsvRow), never all held at once.
+ *
+ * The rows come out validated (parsedResultSchema's rules, the name rule, the
+ * same result twice with different values refused) in chunks of about
+ * `chunkRows`, read lazily: the ingest writes one chunk while the next is read,
+ * and a bad row stops the reading where it is. Problems are reported in row
+ * order, each naming the file, line and column. A file with no result at all is
+ * refused after its last row.
  */
-export function parseCsvLong(fileName: string, text: string, opts: ParseOptions = {}): ParsedFile {
-  let header: CsvRow | undefined;
-  let index = new Map<Column, number>();
+export function* csvLongChunks(fileName: string, text: string, opts: ParseOptions & { chunkRows: number }): Generator<ParsedResult[], CsvLongTail, undefined> {
+  let index: Map<Column, number> | undefined;
+  let at: Record<Column, number> | undefined;
   const collector = new ResultCollector(fileName, opts.maxRows);
+  const clean = new Set<string>();
+  let chunk: ParsedResult[] = [];
 
-  forEachCsvRow(fileName, text, (row) => {
-    if (header === undefined) {
-      header = row;
-      index = indexHeader(fileName, header);
-      return;
+  for (const row of csvRows(fileName, text)) {
+    if (index === undefined) {
+      index = indexHeader(fileName, row);
+      const position = (column: Column) => index!.get(column) ?? -1;
+      at = Object.fromEntries([...REQUIRED, ...OPTIONAL].map((c) => [c, position(c)])) as Record<Column, number>;
+      continue;
     }
-    const cell = (column: Column): string => {
-      const at = index.get(column);
-      return at === undefined ? "" : (row.cells[at] ?? "").trim();
-    };
-    const where = (column: Column) => ({ line: row.line, column });
-    for (const column of ["model", "task", "metric"] as const) {
-      if (cell(column) === "") throw new IngestError(fileName, `empty ${column}`, { line: row.line, key: column });
-    }
-    const value = toCellNumber(fileName, cell("value"), where("value"));
-    if (value.kind === "missing") {
+    const draft = readRow(fileName, row, at!);
+    if (draft === null) {
       collector.skipMissing();
-      return;
+      continue;
     }
-    const stderr = toCellNumber(fileName, cell("stderr"), where("stderr"));
-    if (stderr.kind === "value" && stderr.value < 0) {
-      throw new IngestError(fileName, "stderr must not be negative", { line: row.line, key: "stderr" });
+    const kept = collector.kept;
+    if (!collector.add(draft)) continue;
+    const result = toParsedResult(fileName, draft, kept);
+    checkResultNames(fileName, result, clean);
+    chunk.push(result);
+    if (chunk.length >= opts.chunkRows) {
+      collector.take();
+      yield chunk;
+      chunk = [];
     }
-    collector.add({
-      model: cell("model"),
-      revision: cell("revision") === "" ? null : cell("revision"),
-      task: cell("task"),
-      metric: cell("metric"),
-      filter: cell("filter") === "" ? "none" : cell("filter"),
-      shots: toCellInteger(fileName, cell("shots"), where("shots"), 0),
-      value: value.value,
-      stderr: stderr.kind === "value" ? stderr.value : null,
-      n: toCellInteger(fileName, cell("n"), where("n"), 1),
-      source: { line: row.line },
-    });
-  });
-  if (header === undefined) throw new IngestError(fileName, "empty file");
-  return toCheckedFile(fileName, {
-    format: "csv-long",
-    results: collector.results,
-    modelFacts: [],
-    directions: [],
-    missingValues: collector.missingValues,
-  });
+  }
+  if (index === undefined) throw new IngestError(fileName, "empty file");
+  if (collector.kept === 0) throw noResultsError(fileName, collector.missingValues);
+  if (chunk.length > 0) yield chunk;
+  return { missingValues: collector.missingValues };
+}
+
+/** One data row as a result, or null when its value is missing. */
+function readRow(fileName: string, row: CsvRow, at: Record<Column, number>) {
+  const cell = (column: Column): string => {
+    const i = at[column];
+    return i === -1 ? "" : (row.cells[i] ?? "").trim();
+  };
+  const where = (column: Column) => ({ line: row.line, column });
+  for (const column of ["model", "task", "metric"] as const) {
+    if (cell(column) === "") throw new IngestError(fileName, `empty ${column}`, { line: row.line, key: column });
+  }
+  const value = toCellNumber(fileName, cell("value"), where("value"));
+  if (value.kind === "missing") return null;
+  const stderr = toCellNumber(fileName, cell("stderr"), where("stderr"));
+  if (stderr.kind === "value" && stderr.value < 0) {
+    throw new IngestError(fileName, "stderr must not be negative", { line: row.line, key: "stderr" });
+  }
+  const revision = cell("revision");
+  const filter = cell("filter");
+  return {
+    model: cell("model"),
+    revision: revision === "" ? null : revision,
+    task: cell("task"),
+    metric: cell("metric"),
+    filter: filter === "" ? "none" : filter,
+    shots: toCellInteger(fileName, cell("shots"), where("shots"), 0),
+    value: value.value,
+    stderr: stderr.kind === "value" ? stderr.value : null,
+    n: toCellInteger(fileName, cell("n"), where("n"), 1),
+    isGroup: false,
+    source: { line: row.line },
+  };
+}
+
+/** A whole long CSV at once (see csvLongChunks): the results of every chunk in one ParsedFile. */
+export function parseCsvLong(fileName: string, text: string, opts: ParseOptions = {}): ParsedFile {
+  const chunks = csvLongChunks(fileName, text, { ...opts, chunkRows: Number.POSITIVE_INFINITY });
+  const results: ParsedResult[] = [];
+  for (;;) {
+    const next = chunks.next();
+    if (next.done) return { format: "csv-long", results, modelFacts: [], directions: [], metricFacts: [], missingValues: next.value.missingValues };
+    for (const r of next.value) results.push(r);
+  }
 }
 
 function indexHeader(fileName: string, header: CsvRow): Map<Column, number> {

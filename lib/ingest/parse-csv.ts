@@ -24,14 +24,15 @@ const shortName = (name: string) => (name.length > 40 ? `${name.slice(0, 39)}…
  * RFC 4180 tokenizer: comma-separated, `"` quotes, `""` escapes a quote,
  * CRLF or LF line ends, a leading UTF-8 BOM ignored. Blank lines are skipped.
  * Cells are handed over as written (no trimming, no number conversion), one row
- * at a time: `onRow` returning false stops the scan, so a caller can stop at a
- * row limit without the rest of a huge file ever being held. The first row is
- * the header: a header cell over CSV_LIMITS.maxHeaderCellChars, a header over
+ * at a time, lazily: a caller that stops iterating never has the rest of a huge
+ * file read, and a caller can interleave other work between rows (the ingest
+ * writes earlier rows while later ones are read). The first row is the header:
+ * a header cell over CSV_LIMITS.maxHeaderCellChars, a header over
  * maxHeaderChars, a cell over maxCellChars, or a row with more cells than the
  * header is refused naming its line (and column). Cells are cut out with
  * slice(), one linear pass.
  */
-export function forEachCsvRow(fileName: string, text: string, onRow: (row: CsvRow) => boolean | void): void {
+export function* csvRows(fileName: string, text: string): Generator<CsvRow, void, undefined> {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const end = src.length;
   let header: string[] | null = null;
@@ -56,11 +57,11 @@ export function forEachCsvRow(fileName: string, text: string, onRow: (row: CsvRo
     }
     cells.push(cell);
   };
-  /** false when the caller asked to stop */
-  const endRow = (): boolean => {
+  /** The row just ended, or null for a blank line. */
+  const endRow = (): CsvRow | null => {
     const row = { line: rowLine, cells };
     cells = [];
-    if (row.cells.length === 1 && row.cells[0] === "" && extraCells === 0) return true;
+    if (row.cells.length === 1 && row.cells[0] === "" && extraCells === 0) return null;
     if (header === null) {
       const chars = row.cells.reduce((sum, c) => sum + c.length + 1, -1);
       if (chars > CSV_LIMITS.maxHeaderChars) {
@@ -70,7 +71,7 @@ export function forEachCsvRow(fileName: string, text: string, onRow: (row: CsvRo
     } else if (extraCells > 0) {
       throw new IngestError(fileName, `row has ${header.length + extraCells} cells, header has ${header.length}`, { line: row.line });
     }
-    return onRow(row) !== false;
+    return row;
   };
 
   // Each pass reads one cell and the delimiter after it.
@@ -112,15 +113,24 @@ export function forEachCsvRow(fileName: string, text: string, onRow: (row: CsvRo
     if (ch === COMMA) {
       i++;
     } else if (ch === LF || ch === CR) {
-      if (!endRow()) return;
+      const row = endRow();
       extraCells = 0;
       i += ch === CR && src.charCodeAt(i + 1) === LF ? 2 : 1;
       line++;
       rowLine = line;
+      if (row !== null) yield row;
     }
   }
   if (afterComma) push("");
-  if (cells.length > 0 || extraCells > 0) endRow();
+  if (cells.length > 0 || extraCells > 0) {
+    const row = endRow();
+    if (row !== null) yield row;
+  }
+}
+
+/** Each row of a CSV to `onRow`, header first; `onRow` returning false stops the scan (see csvRows). */
+export function forEachCsvRow(fileName: string, text: string, onRow: (row: CsvRow) => boolean | void): void {
+  for (const row of csvRows(fileName, text)) if (onRow(row) === false) return;
 }
 
 /** Every row of a CSV, header first (see forEachCsvRow for what is refused). */

@@ -27,6 +27,16 @@ const CSV_PARSERS: Record<CsvFormat, (fileName: string, text: string, opts: Pars
 };
 
 /**
+ * Whether the text is a long CSV (as parseFileWithItems would detect it): the one
+ * format the ingest reads in chunks while it writes. Throws what detection throws.
+ */
+export function isLongCsvText(fileName: string, text: string): boolean {
+  refuseZipText(fileName, text);
+  if (isJsonLinesText(fileName, text) || isJsonText(fileName, text)) return false;
+  return detectCsvFormat(fileName, text) === "csv-long";
+}
+
+/**
  * parseFile with the items a text file carries (an Inspect JSON log's samples;
  * no other text format has items), read in the same single pass.
  */

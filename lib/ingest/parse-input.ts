@@ -3,7 +3,7 @@ import { detectInputKind } from "./detect-format";
 import { IngestError } from "./ingest-error";
 import { toItemContext, toSamplesContext, samplesResultsName, type ItemSource } from "./item-context";
 import type { TextChunks } from "./json-lines";
-import { parseFileWithItems } from "./parse-file";
+import { isLongCsvText, parseFileWithItems } from "./parse-file";
 import { parseHelmRun, type HelmRunFiles } from "./parse-helm-run";
 import { parseInspectEval } from "./parse-inspect-eval";
 import { parseLmEvalSamples } from "./parse-lm-eval-samples";
@@ -55,6 +55,22 @@ export async function parseInput(fileName: string, bytes: Uint8Array, opts: Pars
   }
   if (kind === "lm-eval-samples") return samplesInput(fileName, chunks ?? (() => [bytes]), opts);
   return parseTextInput(fileName, decodeUtf8(fileName, bytes), opts);
+}
+
+/**
+ * An input as the ingest reads it: a long CSV as its text, read in chunks while
+ * earlier ones are written (see csvLongChunks); any other input parsed whole by
+ * parseInput.
+ */
+export async function readInput(
+  fileName: string, bytes: Uint8Array, opts: ParseInputOptions = {},
+): Promise<{ longCsv: string } | { parsed: ParsedInput }> {
+  if (detectInputKind(fileName, bytes.subarray(0, 4)) === "text") {
+    const text = decodeUtf8(fileName, bytes);
+    if (isLongCsvText(fileName, text)) return { longCsv: text };
+    return { parsed: parseTextInput(fileName, text, opts) };
+  }
+  return { parsed: await parseInput(fileName, bytes, opts) };
 }
 
 /** A HELM run folder (run_spec.json, stats.json, optionally per_instance_stats.json) with its items. */

@@ -1,6 +1,10 @@
 import type { ParsedResultDraft } from "@/lib/schemas/parsed-file";
 import { IngestError, RowLimitError } from "./ingest-error";
 
+// Each text prefixed by its length: no two different tuples meet, whatever their names hold.
+const part = (text: string | null) => (text === null ? "-" : `${text.length}:${text}`);
+const resultKey = (r: ParsedResultDraft) => `${part(r.model)}${part(r.revision)}${part(r.task)}${part(r.metric)}${part(r.filter)}${r.shots}`;
+
 /**
  * Gathers a file's results. The same (model, revision, task, metric, filter,
  * shots) seen twice with the same value is kept once (lm-eval v0.4 repeats
@@ -10,8 +14,11 @@ import { IngestError, RowLimitError } from "./ingest-error";
  * RowLimitError, so a file over an upload's limit is never held whole.
  */
 export class ResultCollector {
-  readonly results: ParsedResultDraft[] = [];
+  /** the results added since the last take() (all of them when take() is never called) */
+  results: ParsedResultDraft[] = [];
   missingValues = 0;
+  /** results kept so far (taken or not): the index the next one gets */
+  kept = 0;
   private readonly byKey = new Map<string, ParsedResultDraft>();
   private rows = 0;
 
@@ -24,21 +31,15 @@ export class ResultCollector {
     if (this.maxRows !== undefined && ++this.rows > this.maxRows) throw new RowLimitError(this.fileName, this.maxRows);
   }
 
-  add(result: ParsedResultDraft): void {
+  /** True when the result was kept; false when it repeats an earlier one with the same value. */
+  add(result: ParsedResultDraft): boolean {
     this.count();
-    const key = JSON.stringify([
-      result.model,
-      result.revision,
-      result.task,
-      result.metric,
-      result.filter,
-      result.shots,
-    ]);
-    const earlier = this.byKey.get(key);
+    const earlier = this.byKey.get(resultKey(result));
     if (earlier === undefined) {
-      this.byKey.set(key, result);
+      this.byKey.set(resultKey(result), result);
       this.results.push(result);
-      return;
+      this.kept++;
+      return true;
     }
     if (earlier.value !== result.value) {
       const first = earlier.source.line ?? earlier.source.key ?? "earlier";
@@ -49,6 +50,14 @@ export class ResultCollector {
         result.source,
       );
     }
+    return false;
+  }
+
+  /** The results added since the last take(), handed over (a streamed file's rows, one chunk at a time). */
+  take(): ParsedResultDraft[] {
+    const taken = this.results;
+    this.results = [];
+    return taken;
   }
 
   skipMissing(): void {

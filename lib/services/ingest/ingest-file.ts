@@ -1,21 +1,21 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { ItemSource } from "@/lib/ingest/item-context";
-import { parseInput } from "@/lib/ingest/parse-input";
+import { readInput } from "@/lib/ingest/parse-input";
 import { toCheckpoint } from "@/lib/ingest/to-checkpoint";
-import { planIngest } from "@/lib/ingest/plan-ingest";
+import { createIngestPlanner, type IngestPlanner } from "@/lib/ingest/plan-ingest";
 import { IngestError } from "@/lib/ingest/ingest-error";
 import type { IngestPlan, RegistryLookup, RegistryMetric } from "@/lib/ingest/plan-types";
-import { preferStoredMetrics } from "@/lib/ingest/prefer-stored-metrics";
 import type { ParsedFile } from "@/lib/schemas/parsed-file";
 import type pg from "pg";
 import { getPool } from "@/lib/db/client";
-import { writeIngestPlan } from "@/lib/db/write-ingest-plan";
+import { writeIngestChunks } from "@/lib/db/write-ingest-plan";
 import { writeItems } from "@/lib/db/write-items";
 import { inferFamilies } from "@/lib/db/model-families";
 import { enqueueAnalysis } from "@/lib/db/analysis-queue";
 import { withTransaction } from "@/lib/db/with-transaction";
 import type { CurveGroup } from "@/lib/services/analysis/refresh-analyses";
+import { parsedSource, toResultSource, type ResultSource } from "./result-source";
 
 export type IngestFileInput = {
   fileName: string;
@@ -23,8 +23,10 @@ export type IngestFileInput = {
   bytes: Uint8Array;
   /** the bytes' sha256 when the caller hashed them itself (a samples file streamed rather than held) */
   sha256?: string;
-  /** the file already parsed from those bytes (an upload parses each body once, up front); else parsed here */
+  /** the file already parsed from those bytes (an upload parses each body once, up front); else read here */
   parsed?: ParsedFile;
+  /** the file as the CLI read it (a long CSV still to be read in chunks); else `parsed`, else read here */
+  source?: ResultSource;
   /** the file's items (HELM per-instance stats, Inspect samples, an lm-eval samples stream), with `parsed` */
   items?: ItemSource | null;
   registry: RegistryLookup;
@@ -32,7 +34,7 @@ export type IngestFileInput = {
   dryRun?: boolean;
   /** the API token making the upload, recorded on it; null for the CLI */
   tokenId?: number | null;
-  /** sees the plan before anything is written (the upload preview); may throw IngestError to refuse the file */
+  /** sees the whole file's plan (names, shots; no rows) before the commit (the upload preview); may throw IngestError to refuse the file */
   inspect?: (plan: IngestPlan) => void;
   onProgress?: (done: number, total: number) => void;
   /**
@@ -63,8 +65,8 @@ export type IngestFileOutcome =
     }
   | { ok: false; fileName: string; error: string };
 
-async function storedMetrics(client: pg.PoolClient, parsed: ParsedFile): Promise<RegistryMetric[]> {
-  const names = [...new Set(parsed.results.map((r) => r.metric))];
+/** The database's own definitions of the named metrics (they win over the registry's: see preferStoredMetrics). */
+async function storedMetrics(client: pg.PoolClient, names: string[]): Promise<RegistryMetric[]> {
   const { rows } = await client.query<RegistryMetric>(
     `SELECT name, higher_is_better AS "higherIsBetter", lower_bound AS "lowerBound", upper_bound AS "upperBound", kind
      FROM metric WHERE name = ANY($1::text[])`,
@@ -73,14 +75,20 @@ async function storedMetrics(client: pg.PoolClient, parsed: ParsedFile): Promise
   return rows;
 }
 
-/** Each model of the file under its stored name, with the file's first spelling of it. */
-function spelledModels(parsed: ParsedFile, registry: RegistryLookup) {
-  const spelled = new Map<string, string>();
-  for (const spelling of new Set(parsed.results.map((r) => r.model))) {
-    const name = registry.resolveModel(spelling)?.name ?? spelling;
-    if (!spelled.has(name)) spelled.set(name, spelling);
+/**
+ * The source's chunks planned one after another, each against the registry with
+ * the stored definitions of the metrics it names first looked up.
+ */
+async function* planChunks(client: pg.PoolClient, source: ResultSource, planner: IngestPlanner, stored: Map<string, RegistryMetric | null>): AsyncGenerator<IngestPlan> {
+  for await (const results of source.chunks()) {
+    const fresh = new Set<string>();
+    for (const r of results) if (!stored.has(r.metric)) fresh.add(r.metric);
+    if (fresh.size > 0) {
+      for (const name of fresh) stored.set(name, null);
+      for (const m of await storedMetrics(client, [...fresh])) stored.set(m.name, m);
+    }
+    yield planner.plan(results);
   }
-  return [...spelled].map(([name, spelling]) => ({ name, spelling }));
 }
 
 /** The stored checkpoint and metric facts for a file's items, resolved as its results are. */
@@ -98,47 +106,60 @@ function itemTarget(registry: RegistryLookup, plan: IngestPlan, uploadId: number
 
 /**
  * The one way a file gets into the database, used by the CLI, the upload route
- * and the demo seed: parse (pure), plan against the registry (pure), then write
+ * and the demo seed: read (pure), plan against the registry (pure) and write
  * the whole file in one transaction (or savepoint of the caller's), or nothing
- * of it. A dry run does the same work and rolls back, so its counts are exact.
+ * of it. A long CSV is read, planned and written in chunks, each chunk's rows
+ * sent to Postgres while the next is read; other files are parsed whole first
+ * and written as one chunk. A dry run does the same work and rolls back, so its
+ * counts are exact.
  */
 export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutcome> {
   const { fileName, bytes } = input;
-  let parsed: ParsedFile;
-  let items = input.items ?? null;
+  let source: ResultSource;
   try {
-    if (input.parsed) parsed = input.parsed;
-    else ({ file: parsed, items } = await parseInput(fileName, bytes));
+    if (input.source) source = input.source;
+    else if (input.parsed) source = parsedSource(input.parsed, input.items ?? null);
+    else source = toResultSource(fileName, await readInput(fileName, bytes));
   } catch (err) {
     if (err instanceof IngestError) return { ok: false, fileName, error: err.message };
     throw err;
   }
+  const items = source.items;
   const sha256 = input.sha256 ?? createHash("sha256").update(bytes).digest("hex");
   let planned: IngestPlan | undefined;
+  let parsedCount = 0;
 
   const write = async (client: pg.PoolClient): Promise<IngestFileOutcome> => {
     const existing = await client.query<{ id: number }>("SELECT id FROM upload WHERE sha256 = $1", [sha256]);
-    const plan = planIngest(fileName, parsed, preferStoredMetrics(input.registry, await storedMetrics(client, parsed)));
-    input.inspect?.(plan);
-    planned = plan;
-    const parsedCount = plan.rows.value.length;
-    const base = { ok: true as const, fileName, format: plan.format, parsed: parsedCount, missingValues: plan.missingValues, unknownScaleModels: plan.unknownScaleModels };
+    const stored = new Map<string, RegistryMetric | null>();
+    const registry: RegistryLookup = { ...input.registry, metric: (name) => stored.get(name) ?? input.registry.metric(name) };
+    const planner = createIngestPlanner(fileName, source.file, registry);
+    const plans = planChunks(client, source, planner, stored);
+    const whole = () => (planned = planner.whole(source.missingValues()));
+    const base = (plan: IngestPlan) => ({ ok: true as const, fileName, format: source.file.format, parsed: parsedCount, missingValues: plan.missingValues, unknownScaleModels: plan.unknownScaleModels });
     if (existing.rows.length > 0) {
-      return { ...base, uploadId: existing.rows[0].id, alreadyUploaded: true, inserted: 0, updated: 0, skipped: parsedCount, items: 0, touched: [] };
+      // read to the end all the same: the counts are the file's, and a bad file is refused as on its first upload
+      for await (const plan of plans) parsedCount += plan.rows.value.length;
+      const plan = whole();
+      input.inspect?.(plan);
+      return { ...base(plan), uploadId: existing.rows[0].id, alreadyUploaded: true, inserted: 0, updated: 0, skipped: parsedCount, items: 0, touched: [] };
     }
-    const counts = await writeIngestPlan(
+    const counts = await writeIngestChunks(
       client,
-      { fileName, sha256, format: plan.format, note: input.note ?? null, tokenId: input.tokenId ?? null },
-      plan,
+      { fileName, sha256, format: source.file.format, note: input.note ?? null, tokenId: input.tokenId ?? null },
+      plans,
       input.onProgress,
     );
+    parsedCount = counts.inserted + counts.updated + counts.skipped;
+    const plan = whole();
+    input.inspect?.(plan);
     const itemRows = items === null ? 0 : await writeItems(client, fileName, { ...itemTarget(input.registry, plan, counts.uploadId, items), dryRun: input.dryRun }, items);
     // ladders (models whose names differ only in size) become families; the curves of models that moved are queued
-    const moved = await inferFamilies(client, spelledModels(parsed, input.registry));
+    const moved = await inferFamilies(client, planner.spelledModels());
     const changed = counts.inserted + counts.updated > 0;
     if (changed && !input.dryRun) await enqueueAnalysis(client, counts.touched);
     return {
-      ...base,
+      ...base(plan),
       uploadId: input.dryRun ? null : counts.uploadId,
       alreadyUploaded: false,
       inserted: counts.inserted,
@@ -159,10 +180,9 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileOutc
     if (pgErr.code === "23505" && pgErr.constraint === "upload_sha256_key") {
       const again = await (input.transaction ?? getPool()).query<{ id: number; format: string }>("SELECT id, format FROM upload WHERE sha256 = $1", [sha256]);
       if (again.rows.length > 0) {
-        const parsedCount = planned?.rows.value.length ?? 0;
         return {
           ok: true, fileName, format: again.rows[0].format, uploadId: again.rows[0].id, alreadyUploaded: true, parsed: parsedCount,
-          inserted: 0, updated: 0, skipped: parsedCount, items: 0, missingValues: parsed.missingValues, unknownScaleModels: planned?.unknownScaleModels ?? [], touched: [],
+          inserted: 0, updated: 0, skipped: parsedCount, items: 0, missingValues: source.missingValues(), unknownScaleModels: planned?.unknownScaleModels ?? [], touched: [],
         };
       }
     }

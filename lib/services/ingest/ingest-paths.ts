@@ -35,7 +35,7 @@ export async function ingestPaths(paths: string[], opts: IngestPathsOptions): Pr
     try {
       const read = await readInputEntry(entry, resultsCache);
       outcome = await ingestFile({
-        fileName: read.fileName, bytes: read.bytes, sha256: read.sha256, parsed: read.file, items: read.items,
+        fileName: read.fileName, bytes: read.bytes, sha256: read.sha256, source: read.source,
         registry: opts.registry, note: opts.note, dryRun: opts.dryRun, onProgress: report,
       });
     } catch (err) {

@@ -4,12 +4,16 @@ import { open, readFile } from "node:fs/promises";
 import path from "node:path";
 import { detectInputKind } from "@/lib/ingest/detect-format";
 import { parseFile } from "@/lib/ingest/parse-file";
-import { parseHelmInput, parseInput, type ParsedInput } from "@/lib/ingest/parse-input";
+import { parseHelmInput, parseInput, readInput, type ParsedInput } from "@/lib/ingest/parse-input";
 import type { ParsedFile } from "@/lib/schemas/parsed-file";
 import type { InputEntry } from "./list-input-files";
+import { parsedSource, toResultSource, type ResultSource } from "./result-source";
 
-/** One input read for ingestFile: its name, sha256 and parsed content (its items possibly a stream still to read). */
-export type ReadEntry = ParsedInput & { fileName: string; bytes: Uint8Array; sha256: string };
+/** One input read for ingestFile: its name, sha256 and content (a long CSV's rows, or its items, possibly still to read). */
+export type ReadEntry = { fileName: string; bytes: Uint8Array; sha256: string; source: ResultSource };
+
+const toEntry = (fileName: string, bytes: Uint8Array, sha256: string, parsed: ParsedInput): ReadEntry =>
+  ({ fileName, bytes, sha256, source: parsedSource(parsed.file, parsed.items) });
 
 const HELM_FILES = ["run_spec.json", "stats.json", "per_instance_stats.json"];
 
@@ -41,7 +45,7 @@ async function readHelmRun(folder: string): Promise<ReadEntry> {
     hash.update(`${name}\u0000${bytes.length}\u0000`).update(bytes);
     files[name] = bytes.toString("utf8");
   }
-  return { fileName: folder, bytes: new Uint8Array(), sha256: hash.digest("hex"), ...parseHelmInput(folder, files) };
+  return toEntry(folder, new Uint8Array(), hash.digest("hex"), parseHelmInput(folder, files));
 }
 
 /**
@@ -62,8 +66,8 @@ export async function readInputEntry(entry: InputEntry, resultsCache: Map<string
       return resultsCache.get(beside) ?? null;
     };
     const parsed = await parseInput(file, head, { samplesResults }, () => createReadStream(file));
-    return { fileName: file, bytes: head, sha256: await hashStream(file), ...parsed };
+    return toEntry(file, head, await hashStream(file), parsed);
   }
   const bytes = await readFile(file);
-  return { fileName: file, bytes, sha256: createHash("sha256").update(bytes).digest("hex"), ...(await parseInput(file, bytes)) };
+  return { fileName: file, bytes, sha256: createHash("sha256").update(bytes).digest("hex"), source: toResultSource(file, await readInput(file, bytes)) };
 }
