@@ -42,6 +42,77 @@ describe("startEmbeddedPostgres", () => {
     }
   });
 
+  it("keeps each connection's extended-protocol messages together, so an error on one never answers another", async () => {
+    const db = await startEmbeddedPostgres({ dataDir: `${dataDir}-interleave` });
+    const failing = new pg.Client({ connectionString: db.url });
+    const reading = new pg.Client({ connectionString: db.url });
+    try {
+      await Promise.all([failing.connect(), reading.connect()]);
+      const errors: unknown[] = [];
+      failing.on("error", (e) => errors.push(e));
+      reading.on("error", (e) => errors.push(e));
+      // Parse/Bind/Execute/Sync from two connections at once, one of them failing
+      // inside a transaction, at Bind (a folded constant) or at Execute (a row):
+      // each answer must come back to the connection that asked, once
+      await failing.query("CREATE TABLE positive (v int CHECK (v > 0))");
+      await failing.query(`CREATE TABLE refused (v int);
+        CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql SET work_mem = '64MB' AS $$ BEGIN IF (SELECT min(v) FROM new_rows) = 0 THEN RAISE EXCEPTION 'refused by its trigger'; END IF; RETURN NULL; END $$;
+        CREATE TRIGGER refuse AFTER INSERT ON refused REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION refuse()`);
+      const failures = [
+        { sql: "SELECT 1 / $1::int AS v", error: "division by zero" }, // at Bind
+        { sql: "INSERT INTO positive VALUES (1), (1 / $1::int)", error: "division by zero" }, // at Execute
+        { sql: "INSERT INTO positive VALUES ($1)", error: 'new row for relation "positive" violates check constraint "positive_v_check"' },
+        { sql: "INSERT INTO refused VALUES ($1)", error: "refused by its trigger" }, // raised in PL/pgSQL
+      ];
+      const rounds = Array.from({ length: 60 }, (_, i) => i);
+      const failLoop = async () => {
+        const failed: string[] = [];
+        for (const round of rounds) {
+          await failing.query("BEGIN");
+          await failing.query("INSERT INTO refused VALUES ($1)", [1]); // a statement that succeeds first
+          const { sql } = failures[round % failures.length];
+          failed.push(await failing.query(sql, [0]).then(() => "answered", (e: Error) => e.message));
+          await failing.query("ROLLBACK");
+        }
+        return failed;
+      };
+      const readLoop = async () => {
+        const read: number[] = [];
+        for (const i of rounds) read.push((await reading.query("SELECT $1::int AS v", [i])).rows[0].v);
+        return read;
+      };
+      const [failed, read_] = await Promise.all([failLoop(), readLoop()]);
+      expect(failed).toEqual(rounds.map((round) => failures[round % failures.length].error));
+      expect(read_).toEqual(rounds);
+      expect(errors).toEqual([]);
+      expect((await failing.query("SELECT 2 AS v")).rows).toEqual([{ v: 2 }]);
+    } finally {
+      await Promise.allSettled([failing.end(), reading.end()]);
+      await db.stop();
+    }
+  });
+
+  it("rolls back what a vanished connection left open, and the others go on", async () => {
+    const db = await startEmbeddedPostgres({ dataDir: `${dataDir}-vanish` });
+    const leaving = new pg.Client({ connectionString: db.url });
+    const staying = new pg.Client({ connectionString: db.url });
+    try {
+      await Promise.all([leaving.connect(), staying.connect()]);
+      await staying.query("CREATE TABLE kept (v int)");
+      await leaving.query("BEGIN");
+      await leaving.query("INSERT INTO kept VALUES ($1)", [1]);
+      // the other connection waits for the open transaction, then runs once it is gone
+      const waiting = staying.query("SELECT count(*)::int AS n FROM kept WHERE v = $1", [1]);
+      const cut = leaving.query("SELECT $1::int AS v", [2]).catch((e: Error) => e.message);
+      await leaving.end();
+      expect(await cut).toMatch(/terminated/);
+      expect((await waiting).rows).toEqual([{ n: 0 }]);
+    } finally {
+      await staying.end();
+      await db.stop();
+    }
+  });
+
   it("leaves the process exit code alone when it stops (PGlite's close resets it to 0)", async () => {
     const db = await startEmbeddedPostgres({ dataDir: `${dataDir}-exit` });
     const before = process.exitCode;

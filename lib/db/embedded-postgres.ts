@@ -1,7 +1,8 @@
 import "server-only";
 // Embedded Postgres for machines without a Postgres server: PGlite 0.4.6
 // (PostgreSQL 17.5 compiled to wasm, in-process) with its data persisted in a
-// folder, served over TCP by pglite-socket so that `pg`, Prisma's adapter-pg
+// folder, served over TCP (pglite-socket's protocol handler, our scheduler in
+// ./embedded-socket-server) so that `pg`, Prisma's adapter-pg
 // and the Prisma CLI (`migrate deploy` through scripts/prisma.mjs) use it like
 // any Postgres server.
 //
@@ -15,7 +16,7 @@ import "server-only";
 //  - Clients must not ask for TLS (the url carries sslmode=disable).
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { serveEmbedded } from "./embedded-socket-server";
 
 export type EmbeddedPostgresOptions = {
   /** Folder holding the database files; created if missing. */
@@ -24,7 +25,7 @@ export type EmbeddedPostgresOptions = {
   port?: number;
   /** Interface to bind; 127.0.0.1 by default (never expose it). */
   host?: string;
-  /** Concurrent client connections accepted (pglite-socket's default is 1). */
+  /** Concurrent client connections accepted. */
   maxConnections?: number;
 };
 
@@ -42,16 +43,14 @@ export async function startEmbeddedPostgres({
 }: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create({ dataDir });
-  const server = new PGLiteSocketServer({ db, port, host, maxConnections });
+  let server: Awaited<ReturnType<typeof serveEmbedded>>;
   try {
-    await server.start();
+    server = await serveEmbedded(db, host, port, maxConnections);
   } catch (error) {
     await db.close();
     throw error;
   }
-  // After start() the server reports the port it actually bound ("host:port").
-  const actualPort = Number(server.getServerConn().split(":").pop());
-  const url = `postgresql://postgres@${host}:${actualPort}/postgres?sslmode=disable`;
+  const url = `postgresql://postgres@${host}:${server.port}/postgres?sslmode=disable`;
 
   let stopped: Promise<void> | null = null;
   return {
