@@ -104,12 +104,13 @@ async function createBareTable(): Promise<void> {
     CREATE UNIQUE INDEX bench_bare_result_key ON bench_bare_result (task_id, metric_id, shots, filter, checkpoint_id) NULLS NOT DISTINCT;`);
 }
 
-async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+/** Runs `work` in a transaction that commits, or with `commit: false` always rolls back. */
+async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>, commit = true): Promise<T> {
   const client = await getPool().connect();
   try {
     await client.query("BEGIN");
     const value = await work(client);
-    await client.query("COMMIT");
+    await client.query(commit ? "COMMIT" : "ROLLBACK");
     return value;
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);
@@ -152,6 +153,8 @@ type Breakdown = {
 const ingestMs: number[] = [];
 const copyMs: number[] = [];
 const resultCopyMs: number[] = [];
+const resultNoCountMs: number[] = [];
+const resultNoTriggerMs: number[] = [];
 const breakdowns: Breakdown[] = [];
 let resultRows = 0;
 
@@ -195,6 +198,21 @@ try {
     if (copied !== args.rows) throw new Error(`COPY wrote ${copied} rows, expected ${args.rows}`);
     copyMs.push(cms);
     log(`run ${run} COPY into a bare table: ${formatSeconds(cms)}  ${formatRate(args.rows, cms)}`);
+    // (d) where result's own cost goes: the same COPY with its statement triggers switched off,
+    // in transactions rolled back (the ALTER TABLE too), so nothing of them stays
+    for (const [label, triggers, into] of [
+      ["without the count trigger", "result_count_insert", resultNoCountMs],
+      ["without any trigger", "USER", resultNoTriggerMs],
+    ] as const) {
+      const [, ms] = await timed(() =>
+        inTransaction(async (client) => {
+          await client.query(`ALTER TABLE result DISABLE TRIGGER ${triggers}`);
+          await copyFromStdin(client, `COPY result (${COPY_COLUMNS}) FROM STDIN`, chunks);
+        }, false),
+      );
+      into.push(ms);
+      log(`run ${run} COPY into result ${label}: ${formatSeconds(ms)}  ${formatRate(args.rows, ms)}`);
+    }
     // (c) for reference: the same COPY into the app's result table (its indexes, checks, triggers)
     const [, rms] = await timed(() =>
       inTransaction((client) => copyFromStdin(client, `COPY result (${COPY_COLUMNS}) FROM STDIN`, chunks)),
@@ -258,6 +276,7 @@ console.log("");
 console.log(`ingest (ingestFile, bytes to commit): ${formatSeconds(ingestMedian)}  ${formatRate(args.rows, ingestMedian)}  (median of ${args.runs}, spread ${(relativeSpread(ingestMs) * 100).toFixed(0)}%)`);
 console.log(`COPY into a bare table (ids pre-resolved): ${formatSeconds(copyMedian)}  ${formatRate(args.rows, copyMedian)}  (median of ${args.runs}, spread ${(relativeSpread(copyMs) * 100).toFixed(0)}%)`);
 console.log(`COPY into result (ids pre-resolved):       ${formatSeconds(resultCopyMedian)}  ${formatRate(args.rows, resultCopyMedian)}`);
+console.log(`  the same without result_count_insert: ${formatSeconds(median(resultNoCountMs))}  ${formatRate(args.rows, median(resultNoCountMs))}; without any trigger: ${formatSeconds(median(resultNoTriggerMs))}  ${formatRate(args.rows, median(resultNoTriggerMs))} (rolled back)`);
 console.log(`ratio ingest (bytes to commit) / bare COPY: ${ratio.toFixed(2)} (median of the runs' ratios: ${ratios.map((r) => r.toFixed(2)).join(", ")}; goal >= 0.5)`);
 console.log(`ratio write path (plan to commit) / bare COPY: ${writeRatio.toFixed(2)} (median of the runs' ratios: ${writeRatios.map((r) => r.toFixed(2)).join(", ")})`);
 console.log("the ingest path in pieces, one after the other without overlap (medians):");
@@ -279,6 +298,8 @@ console.log(
     ingest: { medianMs: Math.round(ingestMedian), rowsPerSec: rate(ingestMedian), runsMs: ingestMs.map(Math.round) },
     copy: { medianMs: Math.round(copyMedian), rowsPerSec: rate(copyMedian), runsMs: copyMs.map(Math.round) },
     resultCopy: { medianMs: Math.round(resultCopyMedian), rowsPerSec: rate(resultCopyMedian) },
+    resultCopyWithoutCountTrigger: { medianMs: Math.round(median(resultNoCountMs)), rowsPerSec: rate(median(resultNoCountMs)) },
+    resultCopyWithoutTriggers: { medianMs: Math.round(median(resultNoTriggerMs)), rowsPerSec: rate(median(resultNoTriggerMs)) },
     ratio: Number(ratio.toFixed(3)),
     ratios: ratios.map((r) => Number(r.toFixed(3))),
     loadavg: os.loadavg().map((l) => Number(l.toFixed(2))),
