@@ -9,6 +9,19 @@ describe("startEmbeddedPostgres", () => {
   const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), "atlas-embedded-")), "data"); // created on start
   afterAll(() => rmSync(path.dirname(dataDir), { recursive: true, force: true }));
 
+  /** A fresh embedded database with two connected clients, all closed afterwards. */
+  async function withTwoClients(name: string, work: (a: pg.Client, b: pg.Client) => Promise<void>): Promise<void> {
+    const db = await startEmbeddedPostgres({ dataDir: `${dataDir}-${name}` });
+    const [a, b] = [new pg.Client({ connectionString: db.url }), new pg.Client({ connectionString: db.url })];
+    try {
+      await Promise.all([a.connect(), b.connect()]);
+      await work(a, b);
+    } finally {
+      await Promise.allSettled([a.end(), b.end()]);
+      await db.stop();
+    }
+  }
+
   it("serves PGlite over TCP, with several pooled connections, and persists across restarts", async () => {
     const first = await startEmbeddedPostgres({ dataDir });
     expect(first.url).toMatch(/^postgresql:\/\/postgres@127\.0\.0\.1:\d+\/postgres\?sslmode=disable$/);
@@ -43,11 +56,7 @@ describe("startEmbeddedPostgres", () => {
   });
 
   it("keeps each connection's extended-protocol messages together, so an error on one never answers another", async () => {
-    const db = await startEmbeddedPostgres({ dataDir: `${dataDir}-interleave` });
-    const failing = new pg.Client({ connectionString: db.url });
-    const reading = new pg.Client({ connectionString: db.url });
-    try {
-      await Promise.all([failing.connect(), reading.connect()]);
+    await withTwoClients("interleave", async (failing, reading) => {
       const errors: unknown[] = [];
       failing.on("error", (e) => errors.push(e));
       reading.on("error", (e) => errors.push(e));
@@ -86,18 +95,11 @@ describe("startEmbeddedPostgres", () => {
       expect(read_).toEqual(rounds);
       expect(errors).toEqual([]);
       expect((await failing.query("SELECT 2 AS v")).rows).toEqual([{ v: 2 }]);
-    } finally {
-      await Promise.allSettled([failing.end(), reading.end()]);
-      await db.stop();
-    }
+    });
   });
 
   it("rolls back what a vanished connection left open, and the others go on", async () => {
-    const db = await startEmbeddedPostgres({ dataDir: `${dataDir}-vanish` });
-    const leaving = new pg.Client({ connectionString: db.url });
-    const staying = new pg.Client({ connectionString: db.url });
-    try {
-      await Promise.all([leaving.connect(), staying.connect()]);
+    await withTwoClients("vanish", async (leaving, staying) => {
       await staying.query("CREATE TABLE kept (v int)");
       await leaving.query("BEGIN");
       await leaving.query("INSERT INTO kept VALUES ($1)", [1]);
@@ -107,10 +109,7 @@ describe("startEmbeddedPostgres", () => {
       await leaving.end();
       expect(await cut).toMatch(/terminated/);
       expect((await waiting).rows).toEqual([{ n: 0 }]);
-    } finally {
-      await staying.end();
-      await db.stop();
-    }
+    });
   });
 
   it("leaves the process exit code alone when it stops (PGlite's close resets it to 0)", async () => {
