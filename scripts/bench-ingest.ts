@@ -41,7 +41,7 @@ import { COPY_COLUMNS, toCopyText, type CopyColumns } from "@/lib/ingest/to-copy
 process.env.ATLAS_DB_STATEMENT_TIMEOUT_MS ??= "0";
 
 const USAGE = "usage: npm run bench:ingest -- [--rows N (1000000)] [--seed S (1)] [--runs R (3)]";
-const TABLES = "bench_bare_result, result, upload, checkpoint, model_alias, model, model_family, task, metric";
+const TABLES = "bench_bare_result, result, result_count, checkpoint_result_count, upload, checkpoint, model_alias, model, model_family, task, metric";
 const COPY_CHUNK_ROWS = 20_000;
 
 const argsSchema = z.object({
@@ -81,6 +81,15 @@ async function timed<T>(work: () => Promise<T> | T): Promise<[T, number]> {
 async function resetTables(): Promise<void> {
   // CASCADE: tables added later that reference these (derived analyses) are emptied with them.
   await getPool().query(`TRUNCATE ${TABLES} RESTART IDENTITY CASCADE`);
+  await getPool().query("CHECKPOINT");
+}
+
+/**
+ * An empty `result` (and its counts) before each COPY into it: a rolled-back COPY leaves its
+ * million dead rows in the heap and the indexes, which would slow the next measurement.
+ */
+async function emptyResult(): Promise<void> {
+  await getPool().query("TRUNCATE result, result_count, checkpoint_result_count CASCADE");
   await getPool().query("CHECKPOINT");
 }
 
@@ -204,6 +213,7 @@ try {
       ["without the count trigger", "result_count_insert", resultNoCountMs],
       ["without any trigger", "USER", resultNoTriggerMs],
     ] as const) {
+      await emptyResult();
       const [, ms] = await timed(() =>
         inTransaction(async (client) => {
           await client.query(`ALTER TABLE result DISABLE TRIGGER ${triggers}`);
@@ -214,6 +224,7 @@ try {
       log(`run ${run} COPY into result ${label}: ${formatSeconds(ms)}  ${formatRate(args.rows, ms)}`);
     }
     // (c) for reference: the same COPY into the app's result table (its indexes, checks, triggers)
+    await emptyResult();
     const [, rms] = await timed(() =>
       inTransaction((client) => copyFromStdin(client, `COPY result (${COPY_COLUMNS}) FROM STDIN`, chunks)),
     );

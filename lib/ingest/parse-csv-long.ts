@@ -64,36 +64,40 @@ export function* csvLongChunks(fileName: string, text: string, opts: ParseOption
   return { missingValues: collector.missingValues };
 }
 
+/** A cell of the row, trimmed; "" for a column the file does not have. */
+function cellOf(row: CsvRow, index: number): string {
+  return index === -1 ? "" : (row.cells[index] ?? "").trim();
+}
+
 /** One data row as a result, or null when its value is missing. */
 function readRow(fileName: string, row: CsvRow, at: Record<Column, number>) {
-  const cell = (column: Column): string => {
-    const i = at[column];
-    return i === -1 ? "" : (row.cells[i] ?? "").trim();
-  };
-  const where = (column: Column) => ({ line: row.line, column });
-  for (const column of ["model", "task", "metric"] as const) {
-    if (cell(column) === "") throw new IngestError(fileName, `empty ${column}`, { line: row.line, key: column });
-  }
-  const value = toCellNumber(fileName, cell("value"), where("value"));
+  const line = row.line;
+  const model = cellOf(row, at.model);
+  const task = cellOf(row, at.task);
+  const metric = cellOf(row, at.metric);
+  if (model === "") throw new IngestError(fileName, "empty model", { line, key: "model" });
+  if (task === "") throw new IngestError(fileName, "empty task", { line, key: "task" });
+  if (metric === "") throw new IngestError(fileName, "empty metric", { line, key: "metric" });
+  const value = toCellNumber(fileName, cellOf(row, at.value), { line, column: "value" });
   if (value.kind === "missing") return null;
-  const stderr = toCellNumber(fileName, cell("stderr"), where("stderr"));
+  const stderr = toCellNumber(fileName, cellOf(row, at.stderr), { line, column: "stderr" });
   if (stderr.kind === "value" && stderr.value < 0) {
-    throw new IngestError(fileName, "stderr must not be negative", { line: row.line, key: "stderr" });
+    throw new IngestError(fileName, "stderr must not be negative", { line, key: "stderr" });
   }
-  const revision = cell("revision");
-  const filter = cell("filter");
+  const revision = cellOf(row, at.revision);
+  const filter = cellOf(row, at.filter);
   return {
-    model: cell("model"),
+    model,
     revision: revision === "" ? null : revision,
-    task: cell("task"),
-    metric: cell("metric"),
+    task,
+    metric,
     filter: filter === "" ? "none" : filter,
-    shots: toCellInteger(fileName, cell("shots"), where("shots"), 0),
+    shots: toCellInteger(fileName, cellOf(row, at.shots), { line, column: "shots" }, 0),
     value: value.value,
     stderr: stderr.kind === "value" ? stderr.value : null,
-    n: toCellInteger(fileName, cell("n"), where("n"), 1),
+    n: toCellInteger(fileName, cellOf(row, at.n), { line, column: "n" }, 1),
     isGroup: false,
-    source: { line: row.line },
+    source: { line },
   };
 }
 

@@ -100,6 +100,16 @@ describe("planIngest", () => {
     ).toThrow(/d\.csv:3: .*given twice with different values \(0\.4 at line 2, 0\.5 here\)/);
   });
 
+  it("takes two spellings of one checkpoint (step143000, main and none for pythia-70m) for the same result", () => {
+    const spellings = [result({ source: { line: 2 } }), result({ revision: "main", source: { line: 3 } }), result({ revision: null, source: { line: 4 } })];
+    const plan = planIngest("d.csv", file(spellings), registry);
+    expect(plan.rows.value).toHaveLength(1);
+    expect(plan.checkpoints).toHaveLength(1);
+    expect(() =>
+      planIngest("d.csv", file([result({ source: { line: 2 } }), result({ revision: "main", value: 0.5, source: { line: 3 } })]), registry),
+    ).toThrow(/d\.csv:3: .*given twice with different values \(0\.4 at line 2, 0\.5 here\)/);
+  });
+
   it("keeps different shots and filters apart", () => {
     const plan = planIngest("f.json", file([result(), result({ shots: 5 }), result({ filter: "strict-match" })]), registry);
     expect(plan.rows.value).toHaveLength(3);

@@ -94,6 +94,13 @@ export function createIngestPlanner(fileName: string, file: FileFacts, registry:
   const tasks = new Map<string, RegistryTask>();
   const metrics = new Map<string, RegistryMetric>();
   const pairs = new Map<string, TaskMetricPlan>();
+  // small numbers for the names of a row's key, so the key of each of a file's million rows stays short
+  const numbers = new Map<unknown, number>();
+  const numberOf = (name: unknown): number => {
+    let n = numbers.get(name);
+    if (n === undefined) numbers.set(name, (n = numbers.size));
+    return n;
+  };
   const groupTasks = new Set<string>();
   const seen = new Map<string, ParsedResult>();
   const shots = new Set<number | null>();
@@ -122,13 +129,15 @@ export function createIngestPlanner(fileName: string, file: FileFacts, registry:
     if (!byRevision) checkpointFor.set(model, (byRevision = new Map()));
     let checkpoint = byRevision.get(revision);
     if (!checkpoint) {
-      checkpoint = { model: model.name, ...toCheckpoint(revision, model) };
-      byRevision.set(revision, checkpoint);
-      const key = `${model.name}\u0000${checkpoint.revision}`;
-      if (!checkpoints.has(key)) {
-        checkpoints.set(key, checkpoint);
-        fresh.push(checkpoint);
+      const made = { model: model.name, ...toCheckpoint(revision, model) };
+      const key = `${model.name}\u0000${made.revision}`;
+      // two spellings of one revision ("main" and none) are the one checkpoint object
+      checkpoint = checkpoints.get(key);
+      if (!checkpoint) {
+        checkpoints.set(key, (checkpoint = made));
+        fresh.push(made);
       }
+      byRevision.set(revision, checkpoint);
     }
     return checkpoint;
   };
@@ -172,7 +181,8 @@ export function createIngestPlanner(fileName: string, file: FileFacts, registry:
       }
       checkBounds(fileName, r, metric);
 
-      const key = `${model.name}\u0000${checkpoint.revision}\u0000${pair}\u0000${r.shots ?? ""}\u0000${r.filter}`;
+      // the checkpoint object stands for its model and revision (one object per pair); the filter is numbered in a space of its own
+      const key = `${numberOf(checkpoint)},${numberOf(pair)},${r.shots ?? ""},${numberOf(`\u0000${r.filter}`)}`;
       const earlier = seen.get(key);
       if (earlier) {
         if (earlier.value !== r.value || earlier.stderr !== r.stderr || earlier.n !== r.n) {

@@ -34,9 +34,10 @@ export class ResultCollector {
   /** True when the result was kept; false when it repeats an earlier one with the same value. */
   add(result: ParsedResultDraft): boolean {
     this.count();
-    const earlier = this.byKey.get(resultKey(result));
+    const key = resultKey(result);
+    const earlier = this.byKey.get(key);
     if (earlier === undefined) {
-      this.byKey.set(resultKey(result), result);
+      this.byKey.set(key, result);
       this.results.push(result);
       this.kept++;
       return true;
