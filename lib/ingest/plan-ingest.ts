@@ -1,5 +1,6 @@
 import type { ModelFact, ParsedFile, ParsedResult } from "@/lib/schemas/parsed-file";
 import { IngestError } from "./ingest-error";
+import { RowKeyMap } from "./row-key-map";
 import type { CheckpointPlan, IngestPlan, ModelPlan, RegistryLookup, RegistryMetric, RegistryTask, ResultColumns, TaskMetricPlan } from "./plan-types";
 import { toCheckpoint } from "@/lib/ingest/to-checkpoint";
 import { toFileStatedSource } from "@/lib/domain/file-stated-source";
@@ -94,15 +95,9 @@ export function createIngestPlanner(fileName: string, file: FileFacts, registry:
   const tasks = new Map<string, RegistryTask>();
   const metrics = new Map<string, RegistryMetric>();
   const pairs = new Map<string, TaskMetricPlan>();
-  // small numbers for the names of a row's key, so the key of each of a file's million rows stays short
-  const numbers = new Map<unknown, number>();
-  const numberOf = (name: unknown): number => {
-    let n = numbers.get(name);
-    if (n === undefined) numbers.set(name, (n = numbers.size));
-    return n;
-  };
   const groupTasks = new Set<string>();
-  const seen = new Map<string, ParsedResult>();
+  // each result once per checkpoint (the object stands for its model and revision), task, metric, shots and filter
+  const seen = new RowKeyMap<ParsedResult>();
   const shots = new Set<number | null>();
   let firstChunk = true;
 
@@ -181,9 +176,7 @@ export function createIngestPlanner(fileName: string, file: FileFacts, registry:
       }
       checkBounds(fileName, r, metric);
 
-      // the checkpoint object stands for its model and revision (one object per pair); the filter is numbered in a space of its own
-      const key = `${numberOf(checkpoint)},${numberOf(pair)},${r.shots ?? ""},${numberOf(`\u0000${r.filter}`)}`;
-      const earlier = seen.get(key);
+      const earlier = seen.claim(checkpoint, r.task, r.metric, r.shots, r.filter, null, r);
       if (earlier) {
         if (earlier.value !== r.value || earlier.stderr !== r.stderr || earlier.n !== r.n) {
           throw new IngestError(
@@ -194,7 +187,6 @@ export function createIngestPlanner(fileName: string, file: FileFacts, registry:
         }
         continue;
       }
-      seen.set(key, r);
       shots.add(r.shots);
       rows.model.push(model.name);
       rows.revision.push(checkpoint.revision);

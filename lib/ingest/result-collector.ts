@@ -1,9 +1,7 @@
 import type { ParsedResultDraft } from "@/lib/schemas/parsed-file";
 import { IngestError, RowLimitError } from "./ingest-error";
+import { RowKeyMap } from "./row-key-map";
 
-// Each text prefixed by its length: no two different tuples meet, whatever their names hold.
-const part = (text: string | null) => (text === null ? "-" : `${text.length}:${text}`);
-const resultKey = (r: ParsedResultDraft) => `${part(r.model)}${part(r.revision)}${part(r.task)}${part(r.metric)}${part(r.filter)}${r.shots}`;
 
 /**
  * Gathers a file's results. The same (model, revision, task, metric, filter,
@@ -19,7 +17,7 @@ export class ResultCollector {
   missingValues = 0;
   /** results kept so far (taken or not): the index the next one gets */
   kept = 0;
-  private readonly byKey = new Map<string, ParsedResultDraft>();
+  private readonly byKey = new RowKeyMap<ParsedResultDraft>();
   private rows = 0;
 
   constructor(
@@ -34,10 +32,8 @@ export class ResultCollector {
   /** True when the result was kept; false when it repeats an earlier one with the same value. */
   add(result: ParsedResultDraft): boolean {
     this.count();
-    const key = resultKey(result);
-    const earlier = this.byKey.get(key);
+    const earlier = this.byKey.claim(result.model, result.revision, result.task, result.metric, result.filter, result.shots, result);
     if (earlier === undefined) {
-      this.byKey.set(key, result);
       this.results.push(result);
       this.kept++;
       return true;
