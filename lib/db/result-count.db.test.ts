@@ -4,6 +4,7 @@ import { ingestFile } from "@/lib/services/ingest/ingest-file";
 import { buildRegistry } from "@/lib/services/registry/build-registry";
 import { longCsv, uniqueName, type LongRow } from "@/lib/testing/factories";
 import type { RegistryLookup } from "@/lib/ingest/plan-types";
+import { longCsvSource } from "@/lib/services/ingest/result-source";
 import { listTasks } from "./tasks";
 
 // result_count (prisma/migrations/*_result_counts) is kept by triggers; every test
@@ -104,6 +105,83 @@ describe("result_count, kept by triggers", () => {
       getPool().query("UPDATE result SET shots = 3 WHERE task_id = (SELECT id FROM task WHERE name = $1)", [task]),
     ).rejects.toMatchObject({ code: "23001" });
     expect(await countsOf(task)).toEqual([{ model: "pythia-70m", shots: 0, results: 1, placed: 1 }]);
+  });
+});
+
+describe("result_count, deferred by the bulk writer to the end of its file", () => {
+  const rowsOf = (task: string): LongRow[] =>
+    ["step1000", "step2000", "step3000", undefined].flatMap((revision, i) =>
+      ["pythia-70m", "pythia-160m"].flatMap((model) => [0, 5].map((shots) => ({ model, revision, task, metric: "acc", value: 0.3 + i / 100, shots }))),
+    );
+
+  it("adds up a file written in many COPY statements once, and a revision merged later", async () => {
+    const task = uniqueName("task");
+    const rows = rowsOf(task);
+    const fileName = `${uniqueName("f")}.csv`;
+    const text = new TextDecoder().decode(longCsv(rows));
+    // 3 rows a statement: 6 statements, each adding to counters the ones before it also touched
+    const outcome = await ingestFile({ fileName, bytes: longCsv(rows), source: longCsvSource(fileName, text, 3), registry });
+    expect(outcome).toMatchObject({ ok: true, inserted: 16 });
+    expect((await countsOf(task)).map((c) => c.results)).toEqual([4, 4, 4, 4]);
+    await ingest([{ ...rows[0], value: 0.5 }, { ...rows[0], task: `${task}-more` }]);
+    await expectCountsMatchResults();
+  });
+
+  it("ends with a rolled-back savepoint: later inserts of the same transaction are counted at once", async () => {
+    const task = uniqueName("task");
+    const client = await getPool().connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("SAVEPOINT file");
+      const bad = [...rowsOf(task), { model: "pythia-70m", task, metric: "acc", value: 7 }];
+      const fileName = `${uniqueName("bad")}.csv`;
+      const refused = await ingestFile({ fileName, bytes: longCsv(bad), source: longCsvSource(fileName, new TextDecoder().decode(longCsv(bad)), 4), registry, transaction: client });
+      expect(refused.ok).toBe(false);
+      await client.query("ROLLBACK TO SAVEPOINT file");
+      const { rows: setting } = await client.query<{ deferred: string | null }>("SELECT current_setting('atlas.result_counts_deferred', true) AS deferred");
+      expect(setting[0].deferred ?? "").not.toBe("on");
+      const written = await ingestFile({ fileName: `${uniqueName("good")}.csv`, bytes: longCsv(rowsOf(task)), registry, transaction: client });
+      expect(written.ok).toBe(true);
+      await client.query(
+        `INSERT INTO result (checkpoint_id, task_id, metric_id, shots, filter, value)
+         SELECT c.id, t.id, m.id, 1, 'none', 0.5 FROM checkpoint c, task t, metric m
+         WHERE c.model_id = (SELECT id FROM model WHERE name = 'pythia-70m') AND c.revision = 'step1000' AND t.name = $1 AND m.name = 'acc'`,
+        [task],
+      );
+      await client.query("COMMIT");
+    } finally {
+      client.release();
+    }
+    expect((await countsOf(task)).map((c) => [c.model, c.shots, c.results])).toEqual([
+      ["pythia-160m", 0, 4], ["pythia-160m", 5, 4], ["pythia-70m", 0, 4], ["pythia-70m", 1, 1], ["pythia-70m", 5, 4],
+    ]);
+    await expectCountsMatchResults();
+  });
+
+  it("folds pending counters before a delete or a checkpoint's new tokens seen adjust them", async () => {
+    const task = uniqueName("task");
+    const model = uniqueName("model");
+    await getPool().query("INSERT INTO model (name, parameters) VALUES ($1, 1e9)", [model]);
+    await ingest([{ model, revision: "step100", task, metric: "acc", value: 0.3, shots: 0 }]);
+    const client = await getPool().connect();
+    try {
+      await client.query("BEGIN");
+      await client.query("SELECT result_counts_defer()");
+      await client.query(
+        `INSERT INTO result (checkpoint_id, task_id, metric_id, shots, filter, value)
+         SELECT r.checkpoint_id, r.task_id, r.metric_id, s, r.filter, 0.4 FROM result r, generate_series(1, 3) s
+         WHERE r.task_id = (SELECT id FROM task WHERE name = $1)`,
+        [task],
+      );
+      await client.query("DELETE FROM result WHERE task_id = (SELECT id FROM task WHERE name = $1) AND shots = 2", [task]);
+      await client.query("UPDATE checkpoint SET tokens_seen = 2e8 WHERE model_id = (SELECT id FROM model WHERE name = $1)", [model]);
+      await client.query("SELECT result_counts_end()");
+      await client.query("COMMIT");
+    } finally {
+      client.release();
+    }
+    expect((await countsOf(task)).map((c) => [c.shots, c.results, c.placed])).toEqual([[0, 1, 1], [1, 1, 1], [3, 1, 1]]);
+    await expectCountsMatchResults();
   });
 });
 

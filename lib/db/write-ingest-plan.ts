@@ -286,8 +286,10 @@ async function writeChunk(client: pg.PoolClient, plan: IngestPlan, ids: StoredId
  * Postgres). A chunk's rows are sent while the next chunk is read: the next
  * chunk is asked for before the write of this one is awaited, so the reading
  * (Node) and the writing (Postgres) overlap. Re-sending an identical row changes
- * nothing and counts as skipped. A chunk that fails leaves nothing to commit:
- * the caller rolls back the file's transaction or savepoint.
+ * nothing and counts as skipped. The counters of result_count are deferred
+ * while the file is written and added up once at its end. A chunk that fails
+ * leaves nothing to commit: the caller rolls back the file's transaction or
+ * savepoint (which ends the deferral with it).
  */
 export async function writeIngestChunks(
   client: pg.PoolClient,
@@ -296,6 +298,8 @@ export async function writeIngestChunks(
   onProgress?: (done: number, total: number) => void,
 ): Promise<WriteCounts> {
   const uploadId = await createUpload(client, upload);
+  // the file's task-view × model counters are added up once, at its end, not per COPY (*_result_counts_once_per_upload)
+  await client.query("SELECT result_counts_defer()");
   const ids: StoredIds = { models: new Map(), checkpoints: new Map(), tasks: new Map(), metrics: new Map() };
   const totals = { rows: 0, inserted: 0, updated: 0 };
   const touched = new Map<string, CurveGroup>();
@@ -319,6 +323,7 @@ export async function writeIngestChunks(
     // a chunk that failed to read leaves the connection idle for the caller's rollback
     if (writing !== null) await writing.catch(() => undefined);
   }
+  await client.query("SELECT result_counts_end()");
   const skipped = totals.rows - totals.inserted - totals.updated;
   await client.query("UPDATE upload SET parsed = $2, inserted = $3, updated = $4, skipped = $5 WHERE id = $1", [
     uploadId, totals.rows, totals.inserted, totals.updated, skipped,
