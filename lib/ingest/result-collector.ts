@@ -2,7 +2,6 @@ import type { ParsedResultDraft } from "@/lib/schemas/parsed-file";
 import { IngestError, RowLimitError } from "./ingest-error";
 import { RowKeyMap } from "./row-key-map";
 
-
 /**
  * Gathers a file's results. The same (model, revision, task, metric, filter,
  * shots) seen twice with the same value is kept once (lm-eval v0.4 repeats
