@@ -6,6 +6,7 @@ import { longCsv, uniqueName, type LongRow } from "@/lib/testing/factories";
 import type { RegistryLookup } from "@/lib/ingest/plan-types";
 import { longCsvSource } from "@/lib/services/ingest/result-source";
 import { listTasks } from "./tasks";
+import { withTransaction } from "./with-transaction";
 
 // result_count (prisma/migrations/*_result_counts) is kept by triggers; every test
 // compares the whole table with the aggregate it stands for, computed from result.
@@ -32,6 +33,15 @@ async function expectCountsMatchResults(): Promise<void> {
      SELECT (SELECT count(*) FROM ((SELECT * FROM kept EXCEPT SELECT * FROM actual) UNION ALL (SELECT * FROM actual EXCEPT SELECT * FROM kept)) d)::text AS differ`,
   );
   expect(perCheckpoint.rows[0].differ).toBe("0");
+}
+
+/** A new model (no tokens per step) with one result on a new task, at step 100: not placed. */
+async function modelWithOneUnplacedResult(): Promise<{ task: string; model: string }> {
+  const task = uniqueName("task");
+  const model = uniqueName("model");
+  await getPool().query("INSERT INTO model (name, parameters) VALUES ($1, 1e9)", [model]);
+  await ingest([{ model, revision: "step100", task, metric: "acc", value: 0.3, shots: 0 }]);
+  return { task, model };
 }
 
 async function ingest(rows: LongRow[], fileName = `${uniqueName("f")}.csv`) {
@@ -88,10 +98,7 @@ describe("result_count, kept by triggers", () => {
   });
 
   it("moves a checkpoint's results into `placed` when its tokens seen become known", async () => {
-    const task = uniqueName("task");
-    const model = uniqueName("model");
-    await getPool().query("INSERT INTO model (name, parameters) VALUES ($1, 1e9)", [model]);
-    await ingest([{ model, revision: "step100", task, metric: "acc", value: 0.3, shots: 0 }]);
+    const { task, model } = await modelWithOneUnplacedResult();
     expect(await countsOf(task)).toEqual([{ model, shots: 0, results: 1, placed: 0 }]);
     await getPool().query("UPDATE checkpoint SET tokens_seen = 2e8 WHERE model_id = (SELECT id FROM model WHERE name = $1)", [model]);
     expect(await countsOf(task)).toEqual([{ model, shots: 0, results: 1, placed: 1 }]);
@@ -129,9 +136,7 @@ describe("result_count, deferred by the bulk writer to the end of its file", () 
 
   it("ends with a rolled-back savepoint: later inserts of the same transaction are counted at once", async () => {
     const task = uniqueName("task");
-    const client = await getPool().connect();
-    try {
-      await client.query("BEGIN");
+    await withTransaction(async (client) => {
       await client.query("SAVEPOINT file");
       const bad = [...rowsOf(task), { model: "pythia-70m", task, metric: "acc", value: 7 }];
       const fileName = `${uniqueName("bad")}.csv`;
@@ -148,10 +153,7 @@ describe("result_count, deferred by the bulk writer to the end of its file", () 
          WHERE c.model_id = (SELECT id FROM model WHERE name = 'pythia-70m') AND c.revision = 'step1000' AND t.name = $1 AND m.name = 'acc'`,
         [task],
       );
-      await client.query("COMMIT");
-    } finally {
-      client.release();
-    }
+    });
     expect((await countsOf(task)).map((c) => [c.model, c.shots, c.results])).toEqual([
       ["pythia-160m", 0, 4], ["pythia-160m", 5, 4], ["pythia-70m", 0, 4], ["pythia-70m", 1, 1], ["pythia-70m", 5, 4],
     ]);
@@ -159,13 +161,8 @@ describe("result_count, deferred by the bulk writer to the end of its file", () 
   });
 
   it("folds pending counters before a delete or a checkpoint's new tokens seen adjust them", async () => {
-    const task = uniqueName("task");
-    const model = uniqueName("model");
-    await getPool().query("INSERT INTO model (name, parameters) VALUES ($1, 1e9)", [model]);
-    await ingest([{ model, revision: "step100", task, metric: "acc", value: 0.3, shots: 0 }]);
-    const client = await getPool().connect();
-    try {
-      await client.query("BEGIN");
+    const { task, model } = await modelWithOneUnplacedResult();
+    await withTransaction(async (client) => {
       await client.query("SELECT result_counts_defer()");
       await client.query(
         `INSERT INTO result (checkpoint_id, task_id, metric_id, shots, filter, value)
@@ -176,10 +173,7 @@ describe("result_count, deferred by the bulk writer to the end of its file", () 
       await client.query("DELETE FROM result WHERE task_id = (SELECT id FROM task WHERE name = $1) AND shots = 2", [task]);
       await client.query("UPDATE checkpoint SET tokens_seen = 2e8 WHERE model_id = (SELECT id FROM model WHERE name = $1)", [model]);
       await client.query("SELECT result_counts_end()");
-      await client.query("COMMIT");
-    } finally {
-      client.release();
-    }
+    });
     expect((await countsOf(task)).map((c) => [c.shots, c.results, c.placed])).toEqual([[0, 1, 1], [1, 1, 1], [3, 1, 1]]);
     await expectCountsMatchResults();
   });

@@ -298,7 +298,7 @@ export async function writeIngestChunks(
   onProgress?: (done: number, total: number) => void,
 ): Promise<WriteCounts> {
   const uploadId = await createUpload(client, upload);
-  // the file's task-view × model counters are added up once, at its end, not per COPY (*_result_counts_once_per_upload)
+  // the file's task-view × model counters are added up once, at its end, not per COPY (*_result_counts_per_file)
   await client.query("SELECT result_counts_defer()");
   const ids: StoredIds = { models: new Map(), checkpoints: new Map(), tasks: new Map(), metrics: new Map() };
   const totals = { rows: 0, inserted: 0, updated: 0 };
