@@ -35,6 +35,7 @@ import { generateResultsCsv } from "@/lib/bench/generate-results-csv";
 import { median } from "@/lib/emergence/quantile";
 import { relativeSpread } from "@/lib/bench/relative-spread";
 import { COPY_COLUMNS, toCopyText, type CopyColumns } from "@/lib/ingest/to-copy-text";
+import { withCpuUse, type CpuUse } from "./bench/server-cpu";
 
 // The baselines COPY a million rows in one statement; on a loaded machine that outlasts the app's
 // 60 s statement timeout (ATLAS_DB_STATEMENT_TIMEOUT_MS), which guards requests, not a benchmark.
@@ -165,13 +166,16 @@ const resultCopyMs: number[] = [];
 const resultNoCountMs: number[] = [];
 const resultNoTriggerMs: number[] = [];
 const breakdowns: Breakdown[] = [];
+const ingestCpu: CpuUse[] = [];
+const copyCpu: CpuUse[] = [];
 let resultRows = 0;
 
 try {
   for (let run = 1; run <= args.runs; run++) {
     // (a) the real ingestion path, bytes to commit
     await resetTables();
-    const [outcome, ms] = await timed(() => ingestFile({ fileName, bytes, registry, note: "bench" }));
+    const [[outcome, ms], cpu] = await withCpuUse(() => timed(() => ingestFile({ fileName, bytes, registry, note: "bench" })));
+    ingestCpu.push(cpu);
     if (!outcome.ok) throw new Error(`ingest failed: ${outcome.error}`);
     if (outcome.inserted !== args.rows) throw new Error(`ingest inserted ${outcome.inserted} rows, expected ${args.rows}`);
     ingestMs.push(ms);
@@ -201,9 +205,10 @@ try {
     // (b) baseline: COPY of the same rows into a bare table, ids resolved beforehand (not timed)
     await resetTables();
     const chunks = await prepareCopy(plan);
-    const [copied, cms] = await timed(() =>
-      inTransaction((client) => copyFromStdin(client, `COPY bench_bare_result (${COPY_COLUMNS}) FROM STDIN`, chunks)),
+    const [[copied, cms], bareCpu] = await withCpuUse(() =>
+      timed(() => inTransaction((client) => copyFromStdin(client, `COPY bench_bare_result (${COPY_COLUMNS}) FROM STDIN`, chunks))),
     );
+    copyCpu.push(bareCpu);
     if (copied !== args.rows) throw new Error(`COPY wrote ${copied} rows, expected ${args.rows}`);
     copyMs.push(cms);
     log(`run ${run} COPY into a bare table: ${formatSeconds(cms)}  ${formatRate(args.rows, cms)}`);
@@ -282,6 +287,17 @@ const resultCopyMedian = median(resultCopyMs);
 const piece = (key: keyof Breakdown) => median(breakdowns.map((b) => b[key]));
 const pieces = (["decodeMs", "parseMs", "planMs", "hashMs", "writeMs"] as const).map((key) => [key, piece(key)] as const);
 const piecesTotal = piece("totalMs");
+const cores = os.availableParallelism();
+/** Median CPU seconds of Node and of the Postgres server over the runs (null: the server is not a local process). */
+const cpuMedians = (runs: CpuUse[]) => {
+  const pg = runs.map((c) => c.postgresMs);
+  return { nodeMs: median(runs.map((c) => c.nodeMs)), postgresMs: pg.some((v) => v === null) ? null : median(pg as number[]) };
+};
+const cpuLine = (label: string, c: CpuUse) =>
+  c.postgresMs === null
+    ? `${label}: Node ${formatSeconds(c.nodeMs)} (the Postgres server is not a local process: not measured)`
+    : `${label}: Node ${formatSeconds(c.nodeMs)} + Postgres server ${formatSeconds(c.postgresMs)} = ${formatSeconds(c.nodeMs + c.postgresMs)}, ` +
+      `so at least ${formatSeconds((c.nodeMs + c.postgresMs) / cores)} of wall time on ${cores} cores`;
 
 console.log("");
 console.log(`ingest (ingestFile, bytes to commit): ${formatSeconds(ingestMedian)}  ${formatRate(args.rows, ingestMedian)}  (median of ${args.runs}, spread ${(relativeSpread(ingestMs) * 100).toFixed(0)}%)`);
@@ -296,6 +312,9 @@ for (const [key, ms] of pieces) {
 }
 console.log(`  inside parse: detectFormat ${formatSeconds(piece("detectMs"))}, CSV tokenizer ${formatSeconds(piece("tokenizeMs"))}, result check ${formatSeconds(piece("validateMs"))} (zod schema on the same results: ${formatSeconds(piece("zodMs"))}) (each measured alone)`);
 console.log(`  streamed (parse, plan and write overlapped): ${formatSeconds(ingestMedian)} against ${formatSeconds(piecesTotal)} for the pieces in a row`);
+console.log("CPU time spent (medians; Node and Postgres share the machine's cores):");
+console.log(`  ${cpuLine("ingest", cpuMedians(ingestCpu))}`);
+console.log(`  ${cpuLine("bare COPY", cpuMedians(copyCpu))}`);
 console.log(`load average while measuring (1, 5, 15 min): ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}`);
 console.log(
   JSON.stringify({
@@ -314,6 +333,12 @@ console.log(
     ratio: Number(ratio.toFixed(3)),
     ratios: ratios.map((r) => Number(r.toFixed(3))),
     loadavg: os.loadavg().map((l) => Number(l.toFixed(2))),
+    cores,
+    cpuMs: Object.fromEntries(
+      ([["ingest", cpuMedians(ingestCpu)], ["copy", cpuMedians(copyCpu)]] as const).map(([k, c]) => [
+        k, { node: Math.round(c.nodeMs), postgres: c.postgresMs === null ? null : Math.round(c.postgresMs) },
+      ]),
+    ),
     writeRatio: Number(writeRatio.toFixed(3)),
     writeRatios: writeRatios.map((r) => Number(r.toFixed(3))),
     breakdownMs: Object.fromEntries([...pieces, ["detect", piece("detectMs")], ["tokenize", piece("tokenizeMs")], ["validate", piece("validateMs")], ["zod", piece("zodMs")]].map(([k, v]) => [String(k).replace("Ms", ""), Math.round(v as number)])),

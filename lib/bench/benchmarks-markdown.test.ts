@@ -14,6 +14,7 @@ const report: BenchReport = {
     ingest: { medianMs: 20_000, rowsPerSec: 50_000 }, copy: { medianMs: 8_000, rowsPerSec: 125_000 },
     resultCopy: { medianMs: 12_000, rowsPerSec: 83_333 }, ratio: 0.4, writeRatio: 0.62,
     breakdownMs: { parse: 9000, write: 12900 }, load: [2.5, 2, 1.5],
+    cores: 2, cpuMs: { ingest: { node: 9000, postgres: 8000 }, copy: { node: 300, postgres: null } },
   },
   load: null,
   analysis: null,
@@ -48,6 +49,11 @@ describe("toBenchmarksMarkdown", () => {
     expect(md).toContain("2 cores (Test CPU), 24 GiB memory, PostgreSQL 15.14");
     expect(md).toContain("**0.40** for the whole ingest");
     expect(md).toContain("**0.62** for the write path alone");
+  });
+
+  it("gives the CPU time of Node and Postgres and the wall time it implies on the machine's cores", () => {
+    expect(md).toContain("ingest: Node 9.00 s + Postgres 8.00 s, so at least 8.50 s of wall time on 2 cores");
+    expect(md).toContain("bare COPY: Node 0.30 s (Postgres is not a local process: not measured)");
   });
 
   it("puts each route's HTTP and in-process percentiles side by side, with its errors and statements", () => {

@@ -24,6 +24,9 @@ export type IngestSummary = {
   writeRatio: number;
   breakdownMs: Record<string, number>;
   load: LoadAverages;
+  /** CPU time (ms, medians) of Node and of the local Postgres server during the ingest and the bare COPY; absent in older summaries */
+  cores?: number;
+  cpuMs?: Record<"ingest" | "copy", { node: number; postgres: number | null }>;
 };
 
 export type BenchReport = {
@@ -59,9 +62,21 @@ function ingestSection(i: IngestSummary): string[] {
     `Ratio to the bare COPY: **${i.ratio.toFixed(2)}** for the whole ingest (file to commit), **${i.writeRatio.toFixed(2)}** for the write path alone (plan to commit). Goal: ≥ 0.5.`,
     "",
     `Breakdown of the ingest (medians, ms): ${Object.entries(i.breakdownMs).map(([k, v]) => `${k} ${v}`).join(", ")}.`,
+    ...cpuLines(i),
     `Load average after the ingest runs (1/5/15 min): ${loads(i.load)}.`,
     "",
   ];
+}
+
+/** Where the ingest's CPU went: on few cores the wall time cannot be below the CPU time over the cores. */
+function cpuLines(i: IngestSummary): string[] {
+  if (i.cpuMs === undefined || i.cores === undefined) return [];
+  const cores = i.cores;
+  const line = (label: string, c: { node: number; postgres: number | null }) =>
+    c.postgres === null
+      ? `${label}: Node ${(c.node / 1000).toFixed(2)} s (Postgres is not a local process: not measured)`
+      : `${label}: Node ${(c.node / 1000).toFixed(2)} s + Postgres ${(c.postgres / 1000).toFixed(2)} s, so at least ${((c.node + c.postgres) / 1000 / cores).toFixed(2)} s of wall time on ${cores} cores`;
+  return [`CPU time (medians): ${line("ingest", i.cpuMs.ingest)}; ${line("bare COPY", i.cpuMs.copy)}.`];
 }
 
 function routesSection(report: BenchReport): string[] {
