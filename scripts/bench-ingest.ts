@@ -35,6 +35,7 @@ import { generateResultsCsv } from "@/lib/bench/generate-results-csv";
 import { median } from "@/lib/emergence/quantile";
 import { relativeSpread } from "@/lib/bench/relative-spread";
 import { COPY_COLUMNS, toCopyText, type CopyColumns } from "@/lib/ingest/to-copy-text";
+import { cpuUseLine } from "@/lib/bench/benchmarks-markdown";
 import { withCpuUse, type CpuUse } from "./bench/server-cpu";
 
 // The baselines COPY a million rows in one statement; on a loaded machine that outlasts the app's
@@ -288,16 +289,11 @@ const piece = (key: keyof Breakdown) => median(breakdowns.map((b) => b[key]));
 const pieces = (["decodeMs", "parseMs", "planMs", "hashMs", "writeMs"] as const).map((key) => [key, piece(key)] as const);
 const piecesTotal = piece("totalMs");
 const cores = os.availableParallelism();
-/** Median CPU seconds of Node and of the Postgres server over the runs (null: the server is not a local process). */
+/** Median CPU milliseconds of Node and of the Postgres server over the runs (null: the server is not a local process). */
 const cpuMedians = (runs: CpuUse[]) => {
   const pg = runs.map((c) => c.postgresMs);
-  return { nodeMs: median(runs.map((c) => c.nodeMs)), postgresMs: pg.some((v) => v === null) ? null : median(pg as number[]) };
+  return { node: median(runs.map((c) => c.nodeMs)), postgres: pg.some((v) => v === null) ? null : median(pg as number[]) };
 };
-const cpuLine = (label: string, c: CpuUse) =>
-  c.postgresMs === null
-    ? `${label}: Node ${formatSeconds(c.nodeMs)} (the Postgres server is not a local process: not measured)`
-    : `${label}: Node ${formatSeconds(c.nodeMs)} + Postgres server ${formatSeconds(c.postgresMs)} = ${formatSeconds(c.nodeMs + c.postgresMs)}, ` +
-      `so at least ${formatSeconds((c.nodeMs + c.postgresMs) / cores)} of wall time on ${cores} cores`;
 
 console.log("");
 console.log(`ingest (ingestFile, bytes to commit): ${formatSeconds(ingestMedian)}  ${formatRate(args.rows, ingestMedian)}  (median of ${args.runs}, spread ${(relativeSpread(ingestMs) * 100).toFixed(0)}%)`);
@@ -313,8 +309,8 @@ for (const [key, ms] of pieces) {
 console.log(`  inside parse: detectFormat ${formatSeconds(piece("detectMs"))}, CSV tokenizer ${formatSeconds(piece("tokenizeMs"))}, result check ${formatSeconds(piece("validateMs"))} (zod schema on the same results: ${formatSeconds(piece("zodMs"))}) (each measured alone)`);
 console.log(`  streamed (parse, plan and write overlapped): ${formatSeconds(ingestMedian)} against ${formatSeconds(piecesTotal)} for the pieces in a row`);
 console.log("CPU time spent (medians; Node and Postgres share the machine's cores):");
-console.log(`  ${cpuLine("ingest", cpuMedians(ingestCpu))}`);
-console.log(`  ${cpuLine("bare COPY", cpuMedians(copyCpu))}`);
+console.log(`  ${cpuUseLine("ingest", cpuMedians(ingestCpu), cores)}`);
+console.log(`  ${cpuUseLine("bare COPY", cpuMedians(copyCpu), cores)}`);
 console.log(`load average while measuring (1, 5, 15 min): ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}`);
 console.log(
   JSON.stringify({
@@ -336,7 +332,7 @@ console.log(
     cores,
     cpuMs: Object.fromEntries(
       ([["ingest", cpuMedians(ingestCpu)], ["copy", cpuMedians(copyCpu)]] as const).map(([k, c]) => [
-        k, { node: Math.round(c.nodeMs), postgres: c.postgresMs === null ? null : Math.round(c.postgresMs) },
+        k, { node: Math.round(c.node), postgres: c.postgres === null ? null : Math.round(c.postgres) },
       ]),
     ),
     writeRatio: Number(writeRatio.toFixed(3)),

@@ -68,15 +68,17 @@ function ingestSection(i: IngestSummary): string[] {
   ];
 }
 
-/** Where the ingest's CPU went: on few cores the wall time cannot be below the CPU time over the cores. */
+/** One process group's CPU time and the wall time it implies: on few cores the wall time cannot be below the CPU time over the cores. */
+export function cpuUseLine(label: string, c: { node: number; postgres: number | null }, cores: number): string {
+  const s = (v: number) => `${(v / 1000).toFixed(2)} s`;
+  return c.postgres === null
+    ? `${label}: Node ${s(c.node)} (Postgres is not a local process: not measured)`
+    : `${label}: Node ${s(c.node)} + Postgres ${s(c.postgres)}, so at least ${s((c.node + c.postgres) / cores)} of wall time on ${cores} cores`;
+}
+
 function cpuLines(i: IngestSummary): string[] {
   if (i.cpuMs === undefined || i.cores === undefined) return [];
-  const cores = i.cores;
-  const line = (label: string, c: { node: number; postgres: number | null }) =>
-    c.postgres === null
-      ? `${label}: Node ${(c.node / 1000).toFixed(2)} s (Postgres is not a local process: not measured)`
-      : `${label}: Node ${(c.node / 1000).toFixed(2)} s + Postgres ${(c.postgres / 1000).toFixed(2)} s, so at least ${((c.node + c.postgres) / 1000 / cores).toFixed(2)} s of wall time on ${cores} cores`;
-  return [`CPU time (medians): ${line("ingest", i.cpuMs.ingest)}; ${line("bare COPY", i.cpuMs.copy)}.`];
+  return [`CPU time (medians): ${cpuUseLine("ingest", i.cpuMs.ingest, i.cores)}; ${cpuUseLine("bare COPY", i.cpuMs.copy, i.cores)}.`];
 }
 
 function routesSection(report: BenchReport): string[] {
