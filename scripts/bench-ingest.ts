@@ -35,8 +35,8 @@ import { generateResultsCsv } from "@/lib/bench/generate-results-csv";
 import { median } from "@/lib/emergence/quantile";
 import { relativeSpread } from "@/lib/bench/relative-spread";
 import { COPY_COLUMNS, toCopyText, type CopyColumns } from "@/lib/ingest/to-copy-text";
-import { cpuUseLine } from "@/lib/bench/benchmarks-markdown";
-import { withCpuUse, type CpuUse } from "./bench/server-cpu";
+import { cpuUseLine, type CpuMs } from "@/lib/bench/benchmarks-markdown";
+import { withCpuUse } from "./bench/server-cpu";
 
 // The baselines COPY a million rows in one statement; on a loaded machine that outlasts the app's
 // 60 s statement timeout (ATLAS_DB_STATEMENT_TIMEOUT_MS), which guards requests, not a benchmark.
@@ -167,8 +167,8 @@ const resultCopyMs: number[] = [];
 const resultNoCountMs: number[] = [];
 const resultNoTriggerMs: number[] = [];
 const breakdowns: Breakdown[] = [];
-const ingestCpu: CpuUse[] = [];
-const copyCpu: CpuUse[] = [];
+const ingestCpu: CpuMs[] = [];
+const copyCpu: CpuMs[] = [];
 let resultRows = 0;
 
 try {
@@ -289,11 +289,12 @@ const piece = (key: keyof Breakdown) => median(breakdowns.map((b) => b[key]));
 const pieces = (["decodeMs", "parseMs", "planMs", "hashMs", "writeMs"] as const).map((key) => [key, piece(key)] as const);
 const piecesTotal = piece("totalMs");
 const cores = os.availableParallelism();
-/** Median CPU milliseconds of Node and of the Postgres server over the runs (null: the server is not a local process). */
-const cpuMedians = (runs: CpuUse[]) => {
-  const pg = runs.map((c) => c.postgresMs);
-  return { node: median(runs.map((c) => c.nodeMs)), postgres: pg.some((v) => v === null) ? null : median(pg as number[]) };
+/** Median CPU milliseconds over the runs, rounded (Postgres null if any run could not see the server). */
+const cpuMedian = (runs: CpuMs[]): CpuMs => {
+  const pg = runs.map((c) => c.postgres);
+  return { node: Math.round(median(runs.map((c) => c.node))), postgres: pg.some((v) => v === null) ? null : Math.round(median(pg as number[])) };
 };
+const cpuMs = { ingest: cpuMedian(ingestCpu), copy: cpuMedian(copyCpu) };
 
 console.log("");
 console.log(`ingest (ingestFile, bytes to commit): ${formatSeconds(ingestMedian)}  ${formatRate(args.rows, ingestMedian)}  (median of ${args.runs}, spread ${(relativeSpread(ingestMs) * 100).toFixed(0)}%)`);
@@ -309,8 +310,8 @@ for (const [key, ms] of pieces) {
 console.log(`  inside parse: detectFormat ${formatSeconds(piece("detectMs"))}, CSV tokenizer ${formatSeconds(piece("tokenizeMs"))}, result check ${formatSeconds(piece("validateMs"))} (zod schema on the same results: ${formatSeconds(piece("zodMs"))}) (each measured alone)`);
 console.log(`  streamed (parse, plan and write overlapped): ${formatSeconds(ingestMedian)} against ${formatSeconds(piecesTotal)} for the pieces in a row`);
 console.log("CPU time spent (medians; Node and Postgres share the machine's cores):");
-console.log(`  ${cpuUseLine("ingest", cpuMedians(ingestCpu), cores)}`);
-console.log(`  ${cpuUseLine("bare COPY", cpuMedians(copyCpu), cores)}`);
+console.log(`  ${cpuUseLine("ingest", cpuMs.ingest, cores)}`);
+console.log(`  ${cpuUseLine("bare COPY", cpuMs.copy, cores)}`);
 console.log(`load average while measuring (1, 5, 15 min): ${os.loadavg().map((l) => l.toFixed(2)).join(", ")}`);
 console.log(
   JSON.stringify({
@@ -330,11 +331,7 @@ console.log(
     ratios: ratios.map((r) => Number(r.toFixed(3))),
     loadavg: os.loadavg().map((l) => Number(l.toFixed(2))),
     cores,
-    cpuMs: Object.fromEntries(
-      ([["ingest", cpuMedians(ingestCpu)], ["copy", cpuMedians(copyCpu)]] as const).map(([k, c]) => [
-        k, { node: Math.round(c.node), postgres: c.postgres === null ? null : Math.round(c.postgres) },
-      ]),
-    ),
+    cpuMs,
     writeRatio: Number(writeRatio.toFixed(3)),
     writeRatios: writeRatios.map((r) => Number(r.toFixed(3))),
     breakdownMs: Object.fromEntries([...pieces, ["detect", piece("detectMs")], ["tokenize", piece("tokenizeMs")], ["validate", piece("validateMs")], ["zod", piece("zodMs")]].map(([k, v]) => [String(k).replace("Ms", ""), Math.round(v as number)])),

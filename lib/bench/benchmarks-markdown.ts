@@ -26,8 +26,11 @@ export type IngestSummary = {
   load: LoadAverages;
   /** CPU time (ms, medians) of Node and of the local Postgres server during the ingest and the bare COPY; absent in older summaries */
   cores?: number;
-  cpuMs?: Record<"ingest" | "copy", { node: number; postgres: number | null }>;
+  cpuMs?: Record<"ingest" | "copy", CpuMs>;
 };
+
+/** CPU milliseconds of Node and of the local Postgres server's processes (null: the server is not a local process). */
+export type CpuMs = { node: number; postgres: number | null };
 
 export type BenchReport = {
   date: string;
@@ -69,7 +72,7 @@ function ingestSection(i: IngestSummary): string[] {
 }
 
 /** One process group's CPU time and the wall time it implies: on few cores the wall time cannot be below the CPU time over the cores. */
-export function cpuUseLine(label: string, c: { node: number; postgres: number | null }, cores: number): string {
+export function cpuUseLine(label: string, c: CpuMs, cores: number): string {
   const s = (v: number) => `${(v / 1000).toFixed(2)} s`;
   return c.postgres === null
     ? `${label}: Node ${s(c.node)} (Postgres is not a local process: not measured)`

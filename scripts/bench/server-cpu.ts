@@ -3,6 +3,7 @@
 // time still shares them, so the wall time is bounded below by the CPU time over the cores.
 import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
+import type { CpuMs } from "@/lib/bench/benchmarks-markdown";
 import { processCpuTicks } from "@/lib/bench/proc-stat";
 
 const ticksPerSecond = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
@@ -27,14 +28,12 @@ function postgresCpuMs(): number | null {
   return seen === 0 ? null : (ticks * 1000) / ticksPerSecond;
 }
 
-export type CpuUse = { nodeMs: number; postgresMs: number | null };
-
 /** Runs `work` and returns its value with the CPU time Node and the Postgres server spent meanwhile. */
-export async function withCpuUse<T>(work: () => Promise<T>): Promise<[T, CpuUse]> {
+export async function withCpuUse<T>(work: () => Promise<T>): Promise<[T, CpuMs]> {
   const node = process.cpuUsage();
   const pg = postgresCpuMs();
   const value = await work();
   const used = process.cpuUsage(node);
   const pgAfter = postgresCpuMs();
-  return [value, { nodeMs: (used.user + used.system) / 1000, postgresMs: pg === null || pgAfter === null ? null : pgAfter - pg }];
+  return [value, { node: (used.user + used.system) / 1000, postgres: pg === null || pgAfter === null ? null : pgAfter - pg }];
 }
