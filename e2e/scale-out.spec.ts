@@ -92,6 +92,18 @@ async function jobsByKey(): Promise<Map<string, { completed: number; failed: num
   return new Map(rows.map((r) => [r.key, r]));
 }
 
+/** What the ledger and pg-boss hold (every job not completed), for a failing test's report. */
+async function queueState(): Promise<string> {
+  const ledgerRows = (await db.query("SELECT * FROM analysis_queue ORDER BY ticket")).rows;
+  const jobs = (
+    await db.query(
+      `SELECT id, singleton_key, state, retry_count, retry_limit, start_after, started_on, completed_on, output FROM pgboss.job
+       WHERE name = 'analysis' AND state <> 'completed' ORDER BY created_on`,
+    )
+  ).rows;
+  return JSON.stringify({ ledger: ledgerRows, jobs }, null, 1);
+}
+
 async function viewKey(task: string): Promise<string> {
   const { rows } = await db.query<{ key: string }>(
     `SELECT DISTINCT r.task_id || '|' || r.metric_id || '|' || COALESCE(r.shots::text, '') || '|' || r.filter AS key
@@ -142,6 +154,7 @@ test.describe("two web processes and two workers on one Postgres", () => {
   test.afterEach(async ({}, testInfo) => {
     if (testInfo.status !== testInfo.expectedStatus) {
       for (const [i, p] of procs.entries()) await testInfo.attach(`process ${i} output`, { body: p.output() });
+      await testInfo.attach("the ledger and the jobs", { body: await queueState().catch((err: Error) => err.message), contentType: "application/json" });
     }
   });
 
@@ -211,7 +224,12 @@ test.describe("two web processes and two workers on one Postgres", () => {
       await terminateBackends();
       await new Promise((r) => setTimeout(r, 100));
     }
-    await expect.poll(ledger, { timeout: 150_000 }).toBe(0);
+    // a worker that died of a killed connection (say as it completed the job) fails here, with its output
+    const ledgerWhileWorkersLive = async () => {
+      for (const w of workers) if (w.child.exitCode !== null) throw new Error(`a worker exited (${w.child.exitCode}):\n${w.output()}`);
+      return ledger();
+    };
+    await expect.poll(ledgerWhileWorkersLive, { timeout: 150_000 }).toBe(0);
     expect((await jobsByKey()).get(key)).toMatchObject({ completed: 1, failed: 0, open: 0 });
     const { rows } = await db.query<{ axis: string; n: number; families: number }>(
       `SELECT a.axis, count(*)::int AS n, count(DISTINCT a.family)::int AS families FROM curve_analysis a JOIN task t ON t.id = a.task_id

@@ -66,7 +66,7 @@ export const envSchema = z.object({
   ATLAS_JOB_RETRIES: z.coerce.number().int().min(0).default(2),
   /** seconds a running analysis job may stay active before it is counted as dead (its worker killed) and retried */
   ATLAS_JOB_EXPIRE_SECONDS: z.coerce.number().int().min(1).default(180),
-  /** how often (s) the job engine's maintenance looks for expired jobs of dead workers */
+  /** how often (s) the job engine's maintenance looks for expired jobs of dead workers, and an idle worker for ledger views without a job */
   ATLAS_JOB_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).default(30),
   /** how often (s) an idle worker polls for new jobs */
   ATLAS_JOB_POLL_SECONDS: z.coerce.number().min(0.5).default(2),

@@ -160,6 +160,58 @@ describe("the analysis queue", () => {
     expect(await analysedValues(b)).toEqual([LINE]);
   });
 
+  it("a worker whose job's completion fails (the connection lost as it completes) keeps working; the job waits for its expiry", async () => {
+    const [a, b] = [uniqueName("queue_task"), uniqueName("queue_task")];
+    await ingestCurve(a, STEP);
+    const taskId = (await getPool().query<{ id: number }>("SELECT id FROM task WHERE name = $1", [a])).rows[0].id;
+    // the database refuses the statement that records the job's completion, as a dropped connection would
+    await getPool().query(`CREATE OR REPLACE FUNCTION atlas_test_refuse_completion() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'completion refused by the test'; END $$`);
+    await getPool().query(`CREATE TRIGGER atlas_test_refuse_completion BEFORE UPDATE ON pgboss.job FOR EACH ROW
+      WHEN (NEW.state = 'completed' AND NEW.singleton_key LIKE '${taskId}|%') EXECUTE FUNCTION atlas_test_refuse_completion()`);
+    const worker = await startAnalysisWorker({ concurrency: 1 });
+    try {
+      nudgeAnalysisWorkers();
+      await until(async () => (await queued(a)).length === 0, "the worker analyses the view");
+      expect(await analysedValues(a)).toEqual([STEP]);
+      await new Promise((r) => setTimeout(r, 300)); // its completion is refused meanwhile
+      expect(await jobStates(a)).toEqual({ active: 1 }); // pg-boss gives it back when it expires; the ledger says it is done
+      await getPool().query("DROP TRIGGER atlas_test_refuse_completion ON pgboss.job");
+      await ingestCurve(b, LINE);
+      nudgeAnalysisWorkers();
+      await until(async () => (await queued(b)).length === 0, "the same worker analyses the next view");
+      expect(await analysedValues(b)).toEqual([LINE]);
+      await until(async () => (await jobStates(b)).completed === 1, "the next job completes");
+    } finally {
+      await getPool().query("DROP TRIGGER IF EXISTS atlas_test_refuse_completion ON pgboss.job");
+      await worker.stop();
+    }
+  });
+
+  it("an idle worker gives a job to a view the ledger holds without one (its job ended unparked), within its maintenance interval", async () => {
+    const task = uniqueName("queue_task");
+    await ingestCurve(task, LINE);
+    await drainAnalysisQueue();
+    const maintenance = process.env.ATLAS_JOB_MAINTENANCE_SECONDS;
+    process.env.ATLAS_JOB_MAINTENANCE_SECONDS = "1";
+    const worker = await startAnalysisWorker({ concurrency: 1 });
+    try {
+      // the ledger says waiting, the engine has no open job for it (as after a job failed by expiry on its last attempt)
+      await getPool().query(
+        `INSERT INTO analysis_queue (task_id, metric_id, shots, filter) SELECT DISTINCT r.task_id, r.metric_id, r.shots, r.filter
+         FROM result r JOIN task t ON t.id = r.task_id WHERE t.name = $1`,
+        [task],
+      );
+      expect(await queued(task)).toHaveLength(1);
+      await until(async () => (await queued(task)).length === 0, "the worker queues and runs a job for the view");
+      expect(await jobStates(task)).toEqual({ completed: 2 });
+    } finally {
+      await worker.stop();
+      if (maintenance === undefined) delete process.env.ATLAS_JOB_MAINTENANCE_SECONDS;
+      else process.env.ATLAS_JOB_MAINTENANCE_SECONDS = maintenance;
+    }
+  });
+
   it("retries a view whose analysis exceeds its budget, parks it with the reason after its last attempt, and queues it again when it changes", async () => {
     const task = uniqueName("queue_task");
     await ingestCurve(task, STEP);

@@ -68,8 +68,9 @@ const holder = globalThis as typeof globalThis & { __atlasBoss?: { boss: PgBoss;
 
 /**
  * This process's pg-boss. Enqueueing needs no start (it is plain SQL through the
- * caller's transaction); `startJobEngine` starts it for workers, with maintenance
- * (`supervise`: expiring the jobs of dead workers so they are retried).
+ * caller's transaction, and fetching, completing and failing jobs are plain SQL too);
+ * `startJobEngine` starts its maintenance for workers (`supervise`: expiring the jobs
+ * of dead workers so they are retried).
  */
 export function getJobEngine(): PgBoss {
   holder.__atlasBoss ??= { boss: new PgBoss(bossOptions(toBossDb(getPool()), true)), started: null };
@@ -87,7 +88,7 @@ export function startJobEngine(): Promise<PgBoss> {
   return slot.started;
 }
 
-/** Stops this process's engine (workers finish or give back their jobs within `timeoutMs`). */
+/** Stops this process's engine: its maintenance (the workers' loops stop first, analysis-worker.ts). */
 export async function stopJobEngine(timeoutMs = 10_000): Promise<void> {
   const slot = holder.__atlasBoss;
   holder.__atlasBoss = undefined;
