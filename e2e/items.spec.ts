@@ -41,6 +41,10 @@ test.describe("items across sizes", () => {
 
     const steps = section.getByRole("table", { name: "Paired tests along the curve" });
     await expect(steps.getByRole("row", { name: /^1\.01B pythia-1b/ })).toContainText(/\+0\.397 \[\+0\.3\d\d, \+0\.4\d\d\], p = [\d.]+e-\d+ real rise/);
+    // a task the registry does not know: its chance level is said to be unknown, not drawn as 0
+    await expect(section.getByText("Chance level under exact_match on this task: not known.", { exact: false })).toBeVisible();
+    await expect(steps.getByRole("columnheader", { name: "Against chance", exact: true })).toBeVisible();
+    await expect(steps.getByRole("row", { name: /^1\.01B pythia-1b/ }).getByRole("cell").nth(5)).toHaveText("—");
     // the 15 items that get worse with scale are lost on the way to 410M
     await expect(steps.getByRole("row", { name: /^405M/ })).toContainText("5.0 % lost");
     await expect(section.getByRole("note")).toHaveText("the jump is made by exact_match: the same outputs read smooth under token_edit_distance");

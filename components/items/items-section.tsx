@@ -13,6 +13,7 @@ import { VerdictBadge } from "../verdict-badge";
 const PAGE = 25;
 const pct = (share: number) => `${(100 * share).toFixed(1)} %`;
 const signed = (v: number) => `${v >= 0 ? "+" : ""}${v.toFixed(3)}`;
+const formatChance = (chance: number) => String(Number(chance.toPrecision(3)));
 const pValue = (p: number) => (p < 1e-4 ? p.toExponential(1) : p.toPrecision(2));
 
 function standingText(row: ItemsResponse["rows"]["items"][number], data: ItemsResponse): string {
@@ -27,7 +28,7 @@ function AlongTheCurve({ data }: { data: ItemsResponse }) {
   return (
     <table className="evidence" aria-label="Paired tests along the curve">
       <thead>
-        <tr><th>Size</th><th>Model</th><th>Items</th><th>Mean [95 % item bootstrap]</th><th>Reported</th><th>Step from the size before: change [95 % Newcombe], exact McNemar p (Holm)</th><th>Flips</th></tr>
+        <tr><th>Size</th><th>Model</th><th>Items</th><th>Mean [95 % item bootstrap]</th><th>Reported</th><th>Against chance{data.chance === null ? "" : ` (${formatChance(data.chance)})`}</th><th>Step from the size before: change [95 % Newcombe], exact McNemar p (Holm)</th><th>Flips</th></tr>
       </thead>
       <tbody>
         {data.models.map((m, i) => {
@@ -40,6 +41,7 @@ function AlongTheCurve({ data }: { data: ItemsResponse }) {
               <td>{m.items}</td>
               <td>{m.mean === null ? "—" : `${m.mean.toFixed(3)}${m.interval ? ` [${m.interval[0].toFixed(3)}, ${m.interval[1].toFixed(3)}]` : ""}`}</td>
               <td>{m.reported === null ? "—" : m.reported.toFixed(3)}</td>
+              <td>{m.againstChance === null ? "—" : m.againstChance === "at" ? "at chance" : `${m.againstChance} chance`}</td>
               <td>
                 {test === null ? "—" : `${signed(test.effect)} [${signed(test.interval[0])}, ${signed(test.interval[1])}], p = ${pValue(test.pAdjusted)}`}
                 {test?.significant && <strong>{test.effect > 0 ? " real rise" : " real drop"}</strong>}
@@ -108,7 +110,10 @@ export function ItemsSection({ view }: { view: { task: string; metric: string; s
         size from which each stays correct, then items that get worse with scale (red margin), then items never correct; a
         cell&apos;s shade is the share of its items correct under {data.metric}. A thick line between sizes: the exact McNemar
         test on the same items finds a change there (Holm-adjusted, α = 0.05). {pct(data.flipMap.correctThroughout)} correct
-        at every size, {pct(data.flipMap.worse)} worse with scale, {pct(data.flipMap.never)} never correct.
+        at every size, {pct(data.flipMap.worse)} worse with scale, {pct(data.flipMap.never)} never correct.{" "}
+        {data.chance === null
+          ? `Chance level under ${data.metric} on this task: not known.`
+          : `Chance level under ${data.metric}: ${formatChance(data.chance)}; a size is above or below it only when its whole 95 % interval is.`}
       </p>
       <FlipMapCanvas drawing={drawing} />
       <AlongTheCurve data={data} />

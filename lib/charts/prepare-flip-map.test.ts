@@ -8,7 +8,8 @@ const test = (from: string, to: string, effect: number, significant: boolean) =>
 
 const data: ItemsResponse = {
   task: "arith", metric: "exact_match", shots: 0, filter: "none", family: "Fam", families: ["Fam"], x: "params",
-  models: [7e7, 4.1e8, 1.4e9].map((x, i) => ({ model: `m${i}`, x, items: 100, mean: 0.2 * i, interval: [0, 1] as [number, number], reported: 0.2 * i })),
+  models: [7e7, 4.1e8, 1.4e9].map((x, i) => ({ model: `m${i}`, x, items: 100, mean: 0.2 * i, interval: [0, 1] as [number, number], reported: 0.2 * i, againstChance: null })),
+  chance: null,
   complete: 100, incomplete: 0,
   flipMap: {
     bins: [

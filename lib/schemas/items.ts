@@ -46,7 +46,11 @@ export const itemsResponseSchema = z.object({
     interval: interval.nullable(),
     /** the aggregate the results file reported, to compare with the items' mean */
     reported: z.number().nullable(),
+    /** the mean against chance, read from its interval (lib/emergence/items/against-chance.ts); null when either is unknown */
+    againstChance: z.enum(["above", "at", "below"]).nullable(),
   })),
+  /** the sharp metric's chance level on this task (the registry's); null when it is not known */
+  chance: z.number().nullable(),
   /** items scored under every model (the flip map's rows), and those left out */
   complete: z.number().int(),
   incomplete: z.number().int(),

@@ -1,6 +1,7 @@
 import type { ItemsResponse } from "@/lib/schemas/items";
 import type { MetricCurves } from "../compare-metrics";
 import { hashSeed } from "../hash-seed";
+import { againstChance } from "./against-chance";
 import { toFlipMap } from "./flip-map";
 import { toFlipBins } from "./flip-map-bins";
 import { itemBootstrapIntervals } from "./item-bootstrap";
@@ -27,7 +28,7 @@ export type ItemReport = Omit<ItemsResponse, "task" | "metric" | "shots" | "filt
  * Everything the items section shows, from the stored items of one family on one
  * task view: the flip map (ordered rows, bins, step shares), a page of rows, the
  * paired tests between adjacent sizes, every model's mean with its item-bootstrap
- * interval next to the reported aggregate, and the curves of the mirage test.
+ * interval next to the reported aggregate and against chance, and the curves of the mirage test.
  */
 export function toItemReport({ sharp, continuous, reported, base, page }: ItemReportInput): ItemReport {
   const matrix = sharp.matrix;
@@ -37,6 +38,7 @@ export function toItemReport({ sharp, continuous, reported, base, page }: ItemRe
   const intervals = itemBootstrapIntervals(columns, { seed: hashSeed(base.id, 0) });
   const scores = [sharp, ...continuous].map((s) => ({ name: s.name, source: s.source }));
   const mirage = continuous.length === 0 ? { scores, items: 0, byMetric: null } : { scores, ...toItemMetricCurves([sharp, ...continuous], base) };
+  const chance = base.chance(sharp);
   return {
     models: matrix.models.map((model, m) => ({
       model: model.model,
@@ -45,7 +47,9 @@ export function toItemReport({ sharp, continuous, reported, base, page }: ItemRe
       mean: complete.length === 0 ? null : columns[m].reduce((a, b) => a + b, 0) / complete.length,
       interval: intervals[m],
       reported: reported[m],
+      againstChance: againstChance(intervals[m], chance),
     })),
+    chance,
     complete: map.rows.length,
     incomplete: map.incomplete,
     flipMap: {

@@ -14,6 +14,7 @@ import { uniqueName } from "@/lib/testing/factories";
 import { withModels } from "@/lib/testing/model-factories";
 import { writePlantedFamily } from "@/lib/ingest/testing/item-family-files";
 import { PLANTED_SIZES } from "@/lib/emergence/items/planted-matrix";
+import { againstChance } from "@/lib/emergence/items/against-chance";
 
 const made: string[] = [];
 const tempDir = () => {
@@ -52,6 +53,8 @@ describe("GET /api/items on a family of six sizes with a planted group (lm-eval 
   beforeAll(async () => {
     const registry = withModels(await buildRegistry(), models.map((m, i) => plan(m, family, PLANTED_SIZES[i])));
     summary = await ingestPaths([dir], { registry });
+    // a chance level for the task, as the registry gives a known task's (data/registry/tasks.csv)
+    await getPool().query("UPDATE task SET chance = 0.25 WHERE name = $1", [task]);
   });
 
   it("stores every item and aggregates them to the score each results file reported", async () => {
@@ -72,6 +75,15 @@ describe("GET /api/items on a family of six sizes with a planted group (lm-eval 
       expect(hi).toBeGreaterThanOrEqual(m.mean!);
       expect(hi - lo).toBeGreaterThan(0.02);
     });
+  });
+
+  it("reads each size's mean against the task's chance level by its interval", async () => {
+    const body = await items({ task });
+    expect(body.chance).toBe(0.25);
+    expect(body.models.map((m) => m.againstChance)).toEqual(body.models.map((m) => againstChance(m.interval, 0.25)));
+    // the smallest size sits below chance; the three past the planted jump above it
+    expect(body.models[0].againstChance).toBe("below");
+    expect(body.models.slice(3).map((m) => m.againstChance)).toEqual(["above", "above", "above"]);
   });
 
   it("maps the planted group flipping together at its size, and the items that get worse", async () => {
